@@ -1,0 +1,94 @@
+/**
+ * Input resolution and atomic writing.
+ *
+ * Inputs: a file, a directory (its `**\/*.txt`), or a quoted glob (fast-glob); `-` is standard input.
+ * Writing goes through write-file-atomic: a temp file in the same folder, fsync, rename. A killed process
+ * leaves either the old file or the new one, never half of one; the file's mode is kept.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import writeFileAtomic from 'write-file-atomic';
+
+/** A resolved input: a path (as the user would name it, relative to cwd when inside it) or stdin. */
+export type Input = { kind: 'file'; path: string } | { kind: 'stdin' };
+
+/** An input pattern that matched nothing or could not be read. */
+export interface ResolveError {
+  input: string;
+  message: string;
+}
+
+/**
+ * Expands the command-line inputs, in the order given; the files of one directory or glob are sorted.
+ * Duplicates are dropped (first occurrence wins).
+ * @param patterns what the user typed; none means stdin
+ * @param ignore glob patterns to leave out of directory and glob walks
+ */
+export function resolveInputs(patterns: readonly string[], ignore: readonly string[] = []): { inputs: Input[]; errors: ResolveError[] } {
+  const inputs: Input[] = [];
+  const errors: ResolveError[] = [];
+  const seen = new Set<string>();
+  const add = (p: string) => {
+    const norm = path.normalize(p);
+    if (seen.has(norm)) return;
+    seen.add(norm);
+    inputs.push({ kind: 'file', path: norm });
+  };
+  if (patterns.length === 0) return { inputs: [{ kind: 'stdin' }], errors };
+  for (const p of patterns) {
+    if (p === '-') {
+      inputs.push({ kind: 'stdin' });
+      continue;
+    }
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) add(p);
+    else if (stat?.isDirectory()) {
+      const found = fg.sync('**/*.txt', { cwd: p, onlyFiles: true, ignore: [...ignore], dot: false }).sort();
+      if (found.length === 0) errors.push({ input: p, message: 'directory holds no .txt file' });
+      for (const f of found) add(path.join(p, f));
+    } else if (fg.isDynamicPattern(p)) {
+      const found = fg.sync(p.replace(/\\/g, '/'), { onlyFiles: true, ignore: [...ignore], dot: false }).sort();
+      if (found.length === 0) errors.push({ input: p, message: 'no file matches this pattern' });
+      for (const f of found) add(f);
+    } else if (stat) errors.push({ input: p, message: 'not a regular file' });
+    else errors.push({ input: p, message: 'no such file or directory' });
+  }
+  return { inputs, errors };
+}
+
+/** Reads all of standard input as bytes. */
+export async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Where `--out-dir` puts the output for `file`: `dir/<file relative to cwd>`.
+ * @throws Error when the input lies outside the current directory (nothing is ever written outside `dir`)
+ */
+export function outPathFor(file: string, dir: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, path.resolve(cwd, file));
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+    throw new Error(`${file}: outside the current directory; --out-dir writes DIR/<path relative to the current directory>, so run ocrtidy from a folder that contains the input`);
+  }
+  const out = path.join(dir, rel);
+  const relOut = path.relative(path.resolve(cwd, dir), path.resolve(cwd, out));
+  if (relOut.startsWith('..') || path.isAbsolute(relOut)) throw new Error(`${file}: would be written outside ${dir}`);
+  return out;
+}
+
+/**
+ * Writes `data` to `file` atomically (temp file + fsync + rename), creating parent folders, keeping the mode of
+ * an existing file.
+ */
+export async function writeAtomic(file: string, data: Buffer | string): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, data);
+}

@@ -1,0 +1,97 @@
+/**
+ * Protected spans: tokens that no rule (except one that repairs that very kind of token) may edit inside.
+ *
+ * Sources: DESIGN.md "Never touched", and the pitfalls of AutoCorrect (skipping a whole chunk because it holds
+ * `C#`) and zhlint (gluing the word after a URL to it): spans are exact token extents, found by pattern.
+ */
+
+/** A protected span [start, end) in UTF-16 code units, with the kind that matched. */
+export interface Span {
+  start: number;
+  end: number;
+  kind: string;
+}
+
+/**
+ * Ordered table of protected token patterns. Each pattern must match the whole token and nothing around it.
+ * Order matters only for the reported kind (overlaps are merged).
+ */
+export const PROTECTED_PATTERNS: ReadonlyArray<{ kind: string; re: RegExp }> = [
+  // Markdown code span: `...` (no newline inside)
+  { kind: 'code', re: /`[^`\n]+`/g },
+  // URL: scheme to the next whitespace; a trailing sentence mark or closing bracket is not part of it
+  { kind: 'url', re: /\b(?:https?|ftp|file):\/\/[^\s<>"“”‘’，。、；：！？（）【】《》]*[^\s<>"“”‘’，。、；：！？（）【】《》.,;:!?)\]']/giu },
+  { kind: 'url', re: /\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s，。、；：！？（）【】《》"]*[^\s，。、；：！？（）【】《》".,;:!?)\]])?/gu },
+  // e-mail address
+  { kind: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g },
+  // Windows path with drive letter or %VAR%, and UNC paths
+  { kind: 'path', re: /(?:[A-Za-z]:\\|%[A-Za-z_][A-Za-z0-9_]*%\\?|\\\\)[^\s，。、；：！？（）【】《》"]*[^\s，。、；：！？（）【】《》".,;:!?)]|%[A-Za-z_][A-Za-z0-9_]*%/g },
+  // POSIX path: /a/b, ~/x, ./x, ../x (at least one slash-separated segment of path characters)
+  { kind: 'path', re: /(?<![A-Za-z0-9_.\-/])(?:~|\.{1,2})?\/(?:[A-Za-z0-9_.+\-@]+\/)*[A-Za-z0-9_.+\-@*]+\/?/g },
+  // versions v1.2.3, 1.2.3, dotted identifiers like Node.js, file.tar.gz
+  { kind: 'version', re: /\bv?\d+(?:\.\d+){2,}(?:[-+][A-Za-z0-9.]+)?\b/g },
+  // times 09:30:00 and format strings HH:mm:ss
+  { kind: 'time', re: /\b\d{1,2}:\d{2}(?::\d{2})?\b|\b[HhMmSsYyDd]{1,4}(?::[HhMmSsYyDd]{1,4}){1,3}\b/g },
+  // ISO dates
+  { kind: 'date', re: /\b\d{4}-\d{2}-\d{2}\b/g },
+  // code-like tokens with symbols: C++, C#, F#, .NET, Node.js, foo.bar(), a_b, x->y
+  { kind: 'code', re: /(?<![A-Za-z0-9])(?:[A-Za-z]\+\+|[A-Za-z]#|\.NET\b|[A-Za-z][A-Za-z0-9]*\.(?:js|ts|py|rs|go|md|json|txt|sh|NET)\b)/g },
+  // identifiers with underscores or camel-case joined by dots/arrows (config keys, function calls)
+  { kind: 'code', re: /\b[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|->|::)[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?|\b[A-Za-z0-9]*_[A-Za-z0-9_]+\b/g },
+  // the em-dash pair
+  { kind: 'dash', re: /——/g },
+];
+
+/**
+ * Finds the protected spans of `text`, sorted by start and merged where they overlap.
+ * @param extra user `ignore` words/patterns (literal strings; a string wrapped in /.../ is a regular expression)
+ * @returns spans in UTF-16 code units
+ */
+export function protectedSpans(text: string, extra: readonly string[] = []): Span[] {
+  const raw: Span[] = [];
+  for (const { kind, re } of PROTECTED_PATTERNS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      if (m[0].length > 0) raw.push({ start: m.index!, end: m.index! + m[0].length, kind });
+    }
+  }
+  for (const word of extra) {
+    if (!word) continue;
+    let re: RegExp;
+    const lit = /^\/(.+)\/([a-z]*)$/.exec(word);
+    if (lit) re = new RegExp(lit[1], lit[2].includes('g') ? lit[2] : lit[2] + 'g');
+    else re = new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
+    for (const m of text.matchAll(re)) if (m[0].length > 0) raw.push({ start: m.index!, end: m.index! + m[0].length, kind: 'ignore' });
+  }
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of raw) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) {
+      if (s.end > last.end) last.end = s.end;
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
+/**
+ * True when the edit range [start, end) reaches strictly inside a span: an insertion at a span's edge or a
+ * replacement that ends at a span's start is allowed; anything that changes a span's own characters is not.
+ * @param spans sorted, merged spans from {@link protectedSpans}
+ */
+export function touchesProtected(spans: readonly Span[], start: number, end: number): boolean {
+  // binary search for the first span whose end > start
+  let lo = 0, hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < spans.length && spans[i].start < Math.max(end, start + 1); i++) {
+    const s = spans[i];
+    if (start === end) {
+      if (start > s.start && start < s.end) return true;
+    } else if (start < s.end && end > s.start) return true;
+  }
+  return false;
+}

@@ -1,0 +1,151 @@
+/**
+ * The rule runner: applies ordered rules to one page's text and keeps an edit log whose offsets point into the
+ * ORIGINAL page text.
+ *
+ * Model (after textlint's fixer): each rule sees the text left by the rules before it and returns edits; the
+ * runner sorts them, holds back any edit that overlaps one already accepted from the same rule (it is reported
+ * as `held-back`, never applied half), drops edits that reach inside a protected span (URL, path, code...)
+ * unless the rule repairs such tokens itself, applies the `fix` edits right to left and records every edit.
+ */
+import type { Edit, Level, Rule, RuleContext } from '../types.js';
+import { protectedSpans, touchesProtected } from './protect.js';
+
+/** One entry of the edit log. Offsets are UTF-16 code units into the ORIGINAL page text. */
+export interface LoggedEdit {
+  rule: string;
+  level: 'fix' | 'suggest';
+  /** `applied`: in the output; `suggested`: report only; `held-back`: a fix that overlapped another. */
+  status: 'applied' | 'suggested' | 'held-back';
+  /** Start and end in the original page text (end exclusive). */
+  start: number;
+  end: number;
+  /** The text the rule replaced, as the rule saw it (earlier rules may already have changed it). */
+  before: string;
+  /** The replacement text. */
+  after: string;
+  message?: string;
+}
+
+/** A rule with the level it runs at in this run. */
+export interface ActiveRule {
+  rule: Rule;
+  level: Exclude<Level, 'off'>;
+  /** Per-document state from `rule.analyze`, if any. */
+  state?: unknown;
+}
+
+/** The result for one page. */
+export interface PageResult {
+  text: string;
+  edits: LoggedEdit[];
+}
+
+/** A stage of applied edits (sorted, non-overlapping, in the coordinates of that stage's input). */
+type Stage = Edit[];
+
+/**
+ * Maps a position in a stage's output back to the stage's input.
+ * `side` decides where a position strictly inside a replacement goes: to the replaced range's start or end.
+ */
+function mapBackOne(stage: Stage, pos: number, side: 'start' | 'end'): number {
+  let delta = 0;
+  for (const e of stage) {
+    const postStart = e.start + delta;
+    const postEnd = postStart + e.text.length;
+    if (pos <= postStart) return pos - delta;
+    if (pos < postEnd) return side === 'start' ? e.start : e.end;
+    delta += e.text.length - (e.end - e.start);
+  }
+  return pos - delta;
+}
+
+function mapBack(stages: readonly Stage[], pos: number, side: 'start' | 'end'): number {
+  let p = pos;
+  for (let i = stages.length - 1; i >= 0; i--) p = mapBackOne(stages[i], p, side);
+  return p;
+}
+
+/** Applies sorted, non-overlapping edits to `text`. */
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    out += text.slice(pos, e.start) + e.text;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}
+
+/**
+ * Runs `rules` in order over `text`.
+ * @param text the page text (UTF-16 string)
+ * @param rules active rules with their levels, in pipeline order
+ * @param ctx the context shared by all rules (its `state` is replaced per rule)
+ * @param trace optional callback given the text after each rule (for `--trace`)
+ * @returns the cleaned text and the edit log with offsets into `text`
+ * @throws Error naming the rule when a rule throws or returns an out-of-range edit
+ */
+export function runRules(
+  text: string,
+  rules: readonly ActiveRule[],
+  ctx: Omit<RuleContext, 'state'>,
+  trace?: (rule: string, text: string) => void,
+): PageResult {
+  const stages: Stage[] = [];
+  const log: LoggedEdit[] = [];
+  let cur = text;
+  for (const { rule, level, state } of rules) {
+    let edits: Edit[];
+    try {
+      edits = rule.apply(cur, { ...ctx, state });
+    } catch (err) {
+      throw new Error(`rule ${rule.id} failed: ${(err as Error).message}`);
+    }
+    if (edits.length === 0) {
+      trace?.(rule.id, cur);
+      continue;
+    }
+    const spans = rule.editsProtected ? [] : protectedSpans(cur, ctx.data.ignore);
+    const sorted = edits
+      .filter((e) => {
+        if (e.start < 0 || e.end > cur.length || e.start > e.end) {
+          throw new Error(`rule ${rule.id} returned an edit out of range [${e.start}, ${e.end}) for a text of ${cur.length}`);
+        }
+        if (cur.slice(e.start, e.end) === e.text) return false; // no-op
+        return !touchesProtected(spans, e.start, e.end);
+      })
+      .sort((a, b) => a.start - b.start || a.end - b.end);
+    const fixes: Edit[] = [];
+    let lastEnd = -1;
+    let lastInsertAt = -1;
+    for (const e of sorted) {
+      const effective = level === 'suggest' ? 'suggest' : e.level;
+      const entry: LoggedEdit = {
+        rule: rule.id,
+        level: effective,
+        status: effective === 'fix' ? 'applied' : 'suggested',
+        start: mapBack(stages, e.start, 'start'),
+        end: mapBack(stages, e.end, 'end'),
+        before: cur.slice(e.start, e.end),
+        after: e.text,
+        message: e.message,
+      };
+      if (effective === 'fix') {
+        const overlaps = e.start < lastEnd || (e.start === e.end && e.start === lastInsertAt);
+        if (overlaps) entry.status = 'held-back';
+        else {
+          fixes.push(e);
+          lastEnd = e.end;
+          lastInsertAt = e.start === e.end ? e.start : -1;
+        }
+      }
+      log.push(entry);
+    }
+    if (fixes.length > 0) {
+      cur = applyEdits(cur, fixes);
+      stages.push(fixes);
+    }
+    trace?.(rule.id, cur);
+  }
+  return { text: cur, edits: log };
+}

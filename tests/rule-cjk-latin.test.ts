@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { spaceCjkLatin } from '../src/rules/space-cjk-latin.js';
+import { applyRule } from './helpers.js';
+
+const fix = (s: string) => applyRule(spaceCjkLatin, s);
+
+describe('space/cjk-latin', () => {
+  it('adds one space between CJK and Latin letters or digits, both sides', () => {
+    expect(fix('1.4大语言模型')).toBe('1.4 大语言模型');
+    expect(fix('我们用Python写了3个脚本')).toBe('我们用 Python 写了 3 个脚本');
+    expect(fix('新版GPT-4已经发布')).toBe('新版 GPT-4 已经发布');
+  });
+  it('treats a leading-dot extension and a percentage as one token', () => {
+    expect(fix('导出为.csv文件')).toBe('导出为 .csv 文件');
+    expect(fix('约40%的样本')).toBe('约 40% 的样本');
+  });
+  it('keeps C++ and C# whole and spaces them from CJK', () => {
+    expect(fix('用C++写')).toBe('用 C++ 写');
+    expect(fix('学习C#语言')).toBe('学习 C# 语言');
+  });
+  it('does not touch URLs, e-mails, paths and code spans inside', () => {
+    const url = '说明见 https://example.net/文档/入门.html 页面';
+    expect(fix(url)).toBe(url);
+    expect(fix('请写信到 help@example.org。')).toBe('请写信到 help@example.org。');
+    expect(fix('配置位于 /etc/hosts 文件')).toBe('配置位于 /etc/hosts 文件');
+    expect(fix('标题写作 `总览`。')).toBe('标题写作 `总览`。');
+  });
+  it('leaves already-spaced text and CJK punctuation alone', () => {
+    const ok = '本书使用 Rust 2021 版，示例见第 3 章。';
+    expect(fix(ok)).toBe(ok);
+    expect(fix('结果为3，误差为0。')).toBe('结果为 3，误差为 0。');
+  });
+  it('removes the spaces with --spacing never and leaves them with keep', () => {
+    expect(applyRule(spaceCjkLatin, '使用 Python 编写', { style: { spacing: 'never', punctuation: 'auto' } })).toBe('使用Python编写');
+    expect(applyRule(spaceCjkLatin, '使用Python 编写', { style: { spacing: 'keep', punctuation: 'auto' } })).toBe('使用Python 编写');
+  });
+});
