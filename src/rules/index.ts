@@ -1,6 +1,8 @@
 /**
- * The rule registry, in pipeline order (DESIGN.md step 4): text repair and tokens first, then spacing, then
- * punctuation. Rules later in the list see the text as the earlier ones left it.
+ * The rule registry, in pipeline order (DESIGN.md step 4). Rules later in the list see the text as the earlier
+ * ones left it. Order: invisible/width characters, OCR letter-spacing and space runs, token repair (so that
+ * spacing never splits a mangled token: `BE求T` must become `BERT` before CJK-Latin spacing sees it), script,
+ * then CJK-Latin spacing, punctuation spacing, headings, punctuation width and bullets.
  */
 import type { Rule } from '../types.js';
 import { spaceCjkLatin } from './space-cjk-latin.js';
@@ -8,9 +10,20 @@ import { punctBullet } from './punct-bullet.js';
 
 /** Every rule, in the order the runner applies them. */
 export const RULES: readonly Rule[] = [
-  // spacing
+  // -- text: invisible and full-width characters (text/*)
+
+  // -- OCR spacing damage (space/ocr-letterspacing, space/runs)
+
+  // -- tokens (token/*)
+
+  // -- script (script/*)
+
+  // -- spacing
   spaceCjkLatin,
-  // punctuation
+
+  // -- punctuation spacing, headings, width (space/punctuation, space/heading, punct/width)
+
+  // -- bullets
   punctBullet,
 ];
 
