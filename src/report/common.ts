@@ -115,10 +115,12 @@ export function clip(s: string, max: number, fromEnd = false): string {
   return fromEnd ? '…' + chars.slice(-max).join('') : chars.slice(0, max).join('') + '…';
 }
 
-/** A short human description of an edit: `"a" -> "b"`, or the rule's own message when it has one. */
-export function describeEdit(e: DocEdit): string {
-  const show = (s: string) => JSON.stringify(oneLine(clip(s, 40)));
-  const change = e.before === '' ? `insert ${show(e.after)}` : e.after === '' ? `delete ${show(e.before)}` : `${show(e.before)} -> ${show(e.after)}`;
+/**
+ * A short human description of an edit for annotations: the rule's message (when it has one) and the change in a
+ * few characters of context, `…pre[-old-]{+new+}post…`.
+ */
+export function describeEdit(e: DocEdit, src: string): string {
+  const change = wordDiff(src, e, 8);
   const held = e.status === 'held-back' ? ' (held back: overlaps another edit of the same rule)' : '';
   return (e.message ? `${e.message}: ${change}` : change) + held;
 }
@@ -126,4 +128,13 @@ export function describeEdit(e: DocEdit): string {
 /** The word `fix`, `suggestion` or `held back` for an edit's status. */
 export function statusWord(e: DocEdit): string {
   return e.status === 'applied' ? 'fix' : e.status === 'suggested' ? 'suggestion' : 'held back';
+}
+
+/** `…pre[-old-]{+new+}post…` for one edit (line breaks shown as ⏎). */
+export function wordDiff(src: string, e: DocEdit, context = 12): string {
+  const pre = oneLine(clip(src.slice(Math.max(0, e.offset - context * 2), e.offset), context, true));
+  const post = oneLine(clip(src.slice(e.endOffset, e.endOffset + context * 2), context));
+  const del = e.before ? `[-${oneLine(clip(e.before, 60))}-]` : '';
+  const ins = e.after ? `{+${oneLine(clip(e.after, 60))}+}` : '';
+  return `${pre}${del}${ins}${post}`;
 }

@@ -42,8 +42,7 @@ export function formatGithub(r: RunReport): string {
       const kind = e.status === 'applied' ? 'warning' : 'notice';
       const level = e.status === 'applied' ? 'fix' : e.status === 'suggested' ? 'suggestion' : 'held back';
       // endColumn only on one-line ranges (GitHub reads it with the start line)
-      const cols = endLine === e.line ? { col: e.column, endColumn } : { col: e.column };
-      out.push(command(kind, { file: file === '-' ? undefined : file, line: e.line, endLine, ...cols, title: e.rule }, `${e.rule} (${level}): ${describeEdit(e)}`));
+      out.push(command(kind, { file: file === '-' ? undefined : file, line: e.line, col: e.column, endLine, endColumn: endLine === e.line ? endColumn : undefined, title: e.rule }, `${e.rule} (${level}): ${describeEdit(e, f.original ?? '')}`));
     }
   }
   return out.length ? out.join('\n') + '\n' : '';

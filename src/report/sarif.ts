@@ -57,7 +57,7 @@ export function formatSarif(r: RunReport): string {
         ...(rid !== undefined ? { ruleIndex: rid } : {}),
         level: e.status === 'applied' ? 'warning' : 'note',
         kind: 'fail',
-        message: { text: `${e.rule} (${e.status === 'applied' ? 'fix' : e.status === 'suggested' ? 'suggestion' : 'held back'}): ${describeEdit(e)}` },
+        message: { text: `${e.rule} (${e.status === 'applied' ? 'fix' : e.status === 'suggested' ? 'suggestion' : 'held back'}): ${describeEdit(e, f.original ?? '')}` },
         locations: [location],
         properties: { offset: e.offset, endOffset: e.endOffset, page: e.page, status: e.status },
       };
@@ -68,7 +68,7 @@ export function formatSarif(r: RunReport): string {
       }
       if (e.status !== 'held-back' && replayable(f, e)) {
         result.fixes = [{
-          description: { text: `${e.rule}: ${describeEdit(e)}` },
+          description: { text: `${e.rule}: ${describeEdit(e, f.original ?? '')}` },
           artifactChanges: [{ artifactLocation: { uri, index: artifactIndex }, replacements: [{ deletedRegion: region, insertedContent: { text: e.after } }] }],
         }];
       }

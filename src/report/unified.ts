@@ -14,23 +14,12 @@
  * of a patch.
  */
 import { formatPatch, structuredPatch } from 'diff';
-import { clip, oneLine } from './common.js';
+import { clip, oneLine, wordDiff } from './common.js';
 import type { DocEdit } from '../pipeline.js';
 import type { FileReport, RunReport } from './model.js';
 
-/** Characters of context on each side of a change in the companion lines. */
-const CONTEXT = 12;
 /** Longest hunk-header summary, in code points. */
 const HEADER_MAX = 160;
-
-/** `…pre[-old-]{+new+}post…` for one edit (line breaks shown as ⏎). */
-export function wordDiff(src: string, e: DocEdit, context = CONTEXT): string {
-  const pre = oneLine(clip(src.slice(Math.max(0, e.offset - context * 2), e.offset), context, true));
-  const post = oneLine(clip(src.slice(e.endOffset, e.endOffset + context * 2), context));
-  const del = e.before ? `[-${oneLine(clip(e.before, 60))}-]` : '';
-  const ins = e.after ? `{+${oneLine(clip(e.after, 60))}+}` : '';
-  return `${pre}${del}${ins}${post}`;
-}
 
 const levelWord = (e: DocEdit) => (e.status === 'applied' ? 'fix' : e.status === 'suggested' ? 'suggest' : 'held-back');
 
