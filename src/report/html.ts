@@ -2,7 +2,7 @@
  * `html` format: one self-contained page for review in a browser (inline CSS and script, no network: the page's
  * Content-Security-Policy forbids every outside load).
  *
- * - every page of every file, its text with each change marked in place: `<del>` what was removed, `<ins>` what
+ * - every (non-empty) page of every file, its text with each change marked in place: `<del>` what was removed, `<ins>` what
  *   was added, coloured by rule, styled by level (fix solid, suggestion dashed, held back dotted), the rule id,
  *   level and message in the mark's tooltip;
  * - dropped duplicate passes greyed out with the page that was kept, and a table of the duplicate groups;
@@ -116,6 +116,7 @@ function fileSection(f: FileReport, fi: number, hueOf: (rule: string) => number)
     byPage.set(e.page, [...(byPage.get(e.page) ?? []), e]);
   }
   for (const p of pagesOf(f)) {
+    if (p.length === 0 && !byPage.has(p.index)) continue; // the empty 'page' after a dump's final newline
     const edits = (byPage.get(p.index) ?? []).sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
     const n = edits.length;
     const info = `line ${p.line}, ${n} change${n === 1 ? '' : 's'}`;
