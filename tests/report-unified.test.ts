@@ -48,6 +48,7 @@ describe('unified patch applied with git apply', () => {
       'a.txt': '我们用Python写了3个脚本\n第二段提到Rust语言\n没有变化的一行\n',
       'b.txt': '最后一行没有换行符，提到CUDA',
       'sub/c.txt': '开头\n中间\n\n\n\n\n\n\n结尾提到Linux系统\n',
+      'sub dir/文件 一.txt': '文件名有空格和汉字，内容提到BERT\n',
     });
   });
 
