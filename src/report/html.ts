@@ -113,7 +113,9 @@ function fileSection(f: FileReport, fi: number, hueOf: (rule: string) => number)
   const byPage = new Map<number, DocEdit[]>();
   for (const e of f.edits) {
     if (e.rule === 'pages/duplicate-pass') continue;
-    byPage.set(e.page, [...(byPage.get(e.page) ?? []), e]);
+    const list = byPage.get(e.page);
+    if (list) list.push(e);
+    else byPage.set(e.page, [e]);
   }
   for (const p of pagesOf(f)) {
     if (p.length === 0 && !byPage.has(p.index)) continue; // the empty 'page' after a dump's final newline
@@ -122,7 +124,7 @@ function fileSection(f: FileReport, fi: number, hueOf: (rule: string) => number)
     const info = `line ${p.line}, ${n} change${n === 1 ? '' : 's'}`;
     if (!p.kept) {
       parts.push(`<article class="page dropped" id="f${fi}-p${p.index + 1}" data-rule="pages/duplicate-pass"><h3>Page ${p.index + 1} <small>(${info})</small></h3>` +
-        `<p class="banner">pages/duplicate-pass: dropped, a second pass of <a href="#f${fi}-p${p.duplicateOf! + 1}">page ${p.duplicateOf! + 1}</a>, which is kept</p>` +
+        `<p class="banner">pages/duplicate-pass: dropped, another pass of <a href="#f${fi}-p${p.duplicateOf! + 1}">page ${p.duplicateOf! + 1}</a>, which is kept</p>` +
         `<div class="text">${esc(p.text)}</div></article>`);
     } else {
       parts.push(`<article class="page" id="f${fi}-p${p.index + 1}"><h3>Page ${p.index + 1} <small>(${info})</small></h3><div class="text">${pageBody(src, p, edits, hueOf)}</div></article>`);

@@ -28,11 +28,13 @@ function companion(f: FileReport): string[] {
   const src = f.original ?? '';
   const applied = f.edits.filter((e) => e.status === 'applied').length;
   const out = [`# ocrtidy: ${f.file}: ${applied} change${applied === 1 ? '' : 's'} applied by this patch${f.edits.length > applied ? `, ${f.edits.length - applied} reported only` : ''} (lines starting with # are ignored by git apply)`];
-  for (const g of f.groups) {
-    out.push(`#   pages/duplicate-pass  pages ${g.members.map((m) => m + 1).join(', ')} are passes of one page; kept page ${g.kept + 1}, the others are removed`);
-  }
   for (const e of f.edits) {
-    if (e.rule === 'pages/duplicate-pass') continue;
+    if (e.rule === 'pages/duplicate-pass') {
+      const g = f.groups.find((x) => x.members.includes(e.page));
+      const kept = g ? `page ${g.kept + 1}, which is kept` : 'another page';
+      out.push(`#   ${e.line}:${e.column}  ${e.rule}  ${levelWord(e)}  page ${e.page + 1} removed: another pass of ${kept}`);
+      continue;
+    }
     out.push(`#   ${e.line}:${e.column}  ${e.rule}  ${levelWord(e)}  ${wordDiff(src, e)}`);
   }
   return out;
