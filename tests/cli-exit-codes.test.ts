@@ -63,4 +63,14 @@ describe('check --report FILE', () => {
     expect(ocrtidy(['clean', '--out-dir', 'out', 'dirty.txt', 'clean.txt'], dir).code).toBe(0);
     expect(ocrtidy(['clean', '--out-dir', 'out', 'dirty.txt', 'missing.txt'], dir).code).toBe(2);
   });
+
+  it('clean to stdout says where a requested report went missing, and keeps stdout for the text', () => {
+    const r = ocrtidy(['clean', '--format', 'json', 'dirty.txt'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('我们用 Python 写了 3 个脚本\n');
+    expect(r.stderr).toMatch(/no json report: stdout carries the cleaned text; add --report FILE/);
+    const w = ocrtidy(['clean', '--format', 'json', '--report', 'c.json', 'dirty.txt'], dir);
+    expect(w.stdout).toBe('我们用 Python 写了 3 个脚本\n');
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'c.json'), 'utf8')).command).toBe('clean');
+  });
 });

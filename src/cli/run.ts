@@ -124,6 +124,8 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     }
   } else if (!toStdout && !s.quiet) {
     io.stdout.write(render(report, format, useColor(io.stdout)));
+  } else if (toStdout && s.format && !s.quiet) {
+    err(`no ${s.format} report: stdout carries the cleaned text; add --report FILE to write the report`);
   }
   if (!s.quiet) io.stderr.write(summaryLine(report) + '\n');
 
