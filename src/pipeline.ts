@@ -82,12 +82,14 @@ export class LineIndex {
  * @param opts run options
  * @param data rule data (glossary, lookalikes, ignore list)
  * @param trace optional callback for `--trace`: page index, rule id, text after that rule
+ * @param onPage optional progress callback after each kept page's rules: pages done, pages to do
  */
 export function processDocument(
   text: string,
   opts: Options,
   data: RuleData,
   trace?: (page: number, rule: string, text: string) => void,
+  onPage?: (done: number, total: number) => void,
 ): DocResult {
   const split = splitPages(text, opts.pages);
   const pages = split.pages;
@@ -134,6 +136,7 @@ export function processDocument(
     const r = runRules(p.text, active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined);
     for (const e of r.edits) edits.push(place(p, e));
     outPages.push({ text: r.text, sep: p.sep });
+    onPage?.(outPages.length, order.length);
   });
   fixSeparators(outPages, order, pages);
   edits.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);

@@ -31,8 +31,8 @@ function sharedOptions(cmd: Command): Command {
     .option('--no-dedupe', 'keep every pass of a page (no duplicate-pass grouping)')
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS as string[]).default('auto'))
     .option('--ignore <glob>', 'leave matching files out of directory and glob walks (repeatable)', collect, [] as string[])
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS as string[]))
-    .option('--report <file>', 'write the report to FILE instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'report format (default: inline)').choices(FORMATS as string[]))
+    .option('--report <file>', 'write the report to FILE instead of stdout; without --format, .html/.json/.sarif/.patch/.diff pick the format')
     .option('--trace', 'print each page\'s text after every rule on stderr (debugging)')
     .option('-q, --quiet', 'no report on stdout and no summary on stderr');
 }

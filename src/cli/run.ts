@@ -6,7 +6,8 @@ import { decode, encode, InputError } from '../io/decode.js';
 import { outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
 import type { Options } from '../options.js';
 import { processDocument } from '../pipeline.js';
-import { render, type FormatName } from '../report/formats.js';
+import { formatForFile, render, type FormatName } from '../report/formats.js';
+import { startProgress, wantProgress, type Progress } from './progress.js';
 import { summaryLine, type FileReport, type RunReport } from '../report/model.js';
 import { loadRuleData } from '../rules/data.js';
 
@@ -27,7 +28,7 @@ export interface RunSettings {
 /** Streams the process writes to; replaceable in tests. */
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
 }
 
@@ -64,8 +65,14 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     err((e as Error).message);
     return 2;
   }
-  for (const input of inputs) {
+  // progress bar: on a TTY, for long runs only (see progress.ts)
+  const sizes = inputs.map((i) => (i.kind === 'file' ? fileSize(i.path) : 0));
+  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const bar: Progress | undefined = !s.quiet && !s.trace && wantProgress(io.stderr, inputs.length, totalBytes) ? startProgress(io.stderr, totalBytes, inputs.length) : undefined;
+  let bytesDone = 0;
+  for (const [k, input] of inputs.entries()) {
     const name = input.kind === 'stdin' ? '-' : input.path;
+    bar?.update(bytesDone, name);
     const rep: FileReport = { file: name, status: 'unchanged', groups: [], edits: [] };
     reports.push(rep);
     try {
@@ -74,7 +81,8 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
       const traceFn = s.trace
         ? (page: number, rule: string, text: string) => io.stderr.write(`--- ${name} page ${page + 1} after ${rule}\n${text}\n`)
         : undefined;
-      const res = processDocument(dec.text, s.options, data, traceFn);
+      const onPage = bar ? (done: number, total: number) => bar.update(bytesDone + (sizes[k] * done) / total, name) : undefined;
+      const res = processDocument(dec.text, s.options, data, traceFn, onPage);
       Object.assign(rep, {
         status: res.output === dec.text ? 'unchanged' : 'changed',
         encoding: dec.encoding, bom: dec.bom, eol: dec.eol,
@@ -99,12 +107,14 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
       rep.status = 'error';
       rep.error = e instanceof InputError ? e.message.replace(`${name}: `, '') : (e as Error).message;
     }
+    bytesDone += sizes[k];
   }
+  bar?.stop();
   const report: RunReport = { command: s.command, files: reports, seconds: (performance.now() - t0) / 1000 };
   for (const f of reports) if (f.status === 'error') err(`${f.file}: ${f.error}`);
 
   // the report: to --report FILE; else to stdout unless stdout carries the cleaned text
-  const format: FormatName = s.format ?? 'inline';
+  const format: FormatName = s.format ?? (s.report ? formatForFile(s.report) : 'inline');
   if (s.report) {
     try {
       await writeAtomic(s.report, render(report, format, false));
@@ -114,6 +124,8 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     }
   } else if (!toStdout && !s.quiet) {
     io.stdout.write(render(report, format, useColor(io.stdout)));
+  } else if (toStdout && s.format && !s.quiet) {
+    err(`no ${s.format} report: stdout carries the cleaned text; add --report FILE to write the report`);
   }
   if (!s.quiet) io.stderr.write(summaryLine(report) + '\n');
 
@@ -124,6 +136,15 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     return fixes || (s.strict && suggestions) ? 1 : 0;
   }
   return 0;
+}
+
+/** The size of a file in bytes, 0 when it cannot be read (the read reports the error). */
+function fileSize(p: string): number {
+  try {
+    return fs.statSync(p).size;
+  } catch {
+    return 0;
+  }
 }
 
 function readFile(input: Input): Buffer {
