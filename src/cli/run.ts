@@ -22,6 +22,8 @@ export interface RunSettings {
   strict: boolean;
   trace: boolean;
   ignoreGlobs: string[];
+  /** Leaves more walked files out (.ocrtidyignore, config ignorePatterns); see src/io/ignore.ts. */
+  skip?: (file: string) => boolean;
 }
 
 /** Streams the process writes to; replaceable in tests. */
@@ -40,7 +42,7 @@ const useColor = (s: { isTTY?: boolean }) => Boolean(s.isTTY) && !process.env.NO
 export async function run(s: RunSettings, io: Io): Promise<number> {
   const t0 = performance.now();
   const err = (msg: string) => io.stderr.write(`ocrtidy: ${msg}\n`);
-  const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs);
+  const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
   const reports: FileReport[] = errors.map((e) => ({ file: e.input, status: 'error', error: e.message, groups: [], edits: [] }));
   const toStdout = s.command === 'clean' && !s.outDir && !s.write;
   if (s.command === 'clean') {
