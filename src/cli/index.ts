@@ -14,6 +14,8 @@ import path from 'node:path';
 import { CONFIG_FILE, resolveConfig, starterConfig } from '../config.js';
 import { writeAtomic } from '../io/files.js';
 import { configure, type Scope } from './configure.js';
+import { apply } from './apply.js';
+import { review } from './review.js';
 import { formatRuleDetail, formatRuleList, ruleInfos, similarIds } from './rules.js';
 
 const VERSION = '0.1.0';
@@ -116,6 +118,32 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
       strict: Boolean(o.strict), trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip,
     }, io);
+  });
+
+  sharedOptions(
+    program
+      .command('review')
+      .description('walk through the edits of each file one by one, like git add -p (y apply, n skip, a/d apply/skip the rest\nof this rule, q quit), then rewrite the file atomically with the accepted ones.\nExit 0 done, 1 when an accepted edit depended on a rejected one (not applied), 2 on errors.')
+      .argument('<inputs...>', 'files, directories or quoted globs')
+      .option('--answers <file>', 'read the answers from FILE (- = standard input) instead of the terminal: every non-blank character is one answer'),
+  ).action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
+    const scope = settle(cmd, o, io);
+    if (!scope) return void (code = 2);
+    code = await review({
+      inputs, options: scope.options, ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, answers: o.answers as string | undefined,
+      report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
+    }, io);
+  });
+
+  sharedOptions(
+    program
+      .command('apply')
+      .description('apply the fix edits left in a json report (check --format json) after a reviewer deleted the ones to reject.\nRefuses (exit 2, nothing written) when an input changed since the report or the report holds an edit these options\ndo not make; exit 1 when an edit left depended on a deleted one (not applied).')
+      .argument('<report>', 'the edited json report'),
+  ).action(async (report: string, o: Record<string, unknown>, cmd: Command) => {
+    const scope = settle(cmd, o, io);
+    if (!scope) return void (code = 2);
+    code = await apply({ report, options: scope.options, out: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet) }, io);
   });
 
   program

@@ -1,6 +1,7 @@
 /**
  * The shared engine of `clean` and `check`: resolve inputs, read, process each document, write, report.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { decode, encode, InputError } from '../io/decode.js';
 import { outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
@@ -72,6 +73,7 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     reports.push(rep);
     try {
       const bytes = input.kind === 'stdin' ? await readStdin() : readFile(input);
+      rep.sha256 = createHash('sha256').update(bytes).digest('hex');
       const dec = decode(bytes, name, s.options.encoding);
       const traceFn = s.trace
         ? (page: number, rule: string, text: string) => io.stderr.write(`--- ${name} page ${page + 1} after ${rule}\n${text}\n`)

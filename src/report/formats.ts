@@ -98,6 +98,8 @@ export function formatJson(r: RunReport): string {
       ...(e.message ? { message: e.message } : {}),
     })),
     ...(f.writtenTo ? { writtenTo: f.writtenTo } : {}),
+    // content hash of the input (ocrtidy apply refuses a file that changed since)
+    ...(f.sha256 ? { sha256: f.sha256 } : {}),
   }));
   return JSON.stringify({ version: REPORT_VERSION, tool: 'ocrtidy', command: r.command, seconds: Number(r.seconds.toFixed(3)), files }, null, 2) + '\n';
 }
