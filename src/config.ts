@@ -43,11 +43,13 @@ export interface LoadedConfig {
   dir: string;
 }
 
-/** The config keys that map one to one onto an {@link Options} field. */
-const OPTION_KEYS = [
-  'rules', 'spacing', 'punctuation', 'glossary', 'pages', 'dedupe', 'dedupeAcrossFiles', 'dedupeThreshold',
-  'fuse', 'reflow', 'stripHeaders', 'convert', 'encoding', 'ignore',
-] as const satisfies ReadonlyArray<keyof Options>;
+/** Schema keys that are not {@link Options} fields. */
+export const NON_OPTION_KEYS: readonly string[] = ['$schema', 'ignorePatterns'];
+
+/** The config keys that map one to one onto an {@link Options} field: every other key of the schema. */
+export function optionKeys(): Array<keyof Options> {
+  return Object.keys(configSchema().properties as object).filter((k) => !NON_OPTION_KEYS.includes(k)) as Array<keyof Options>;
+}
 
 /**
  * Finds `ocrtidy.config.json` in `dir` or the nearest parent folder that has one.
@@ -64,9 +66,11 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
+let schemaCache: Record<string, unknown> | undefined;
 /** The parsed schema (read once). */
 export function configSchema(): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  schemaCache ??= JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  return schemaCache;
 }
 
 let validator: ReturnType<Ajv['compile']> | undefined;
@@ -183,7 +187,7 @@ export function loadConfig(file: string, cwd = process.cwd()): LoadedConfig {
   const v = value as Record<string, unknown>;
   const dir = path.dirname(abs);
   const options: Partial<Options> = {};
-  for (const k of OPTION_KEYS) if (v[k] !== undefined) (options as Record<string, unknown>)[k] = v[k];
+  for (const k of optionKeys()) if (v[k] !== undefined) (options as Record<string, unknown>)[k] = v[k];
   if (options.glossary) options.glossary = options.glossary.map((g) => path.resolve(dir, g));
   if (options.rules) options.rules = { ...(options.rules as Record<string, Level>) };
   return { file: abs, dir, options, ignorePatterns: (v.ignorePatterns as string[] | undefined) ?? [] };
