@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { DEFAULT_OPTIONS, type Options } from './options.js';
 import { RULES } from './rules/index.js';
 import type { Level } from './types.js';
@@ -73,9 +74,13 @@ export function configSchema(): Record<string, unknown> {
   return schemaCache;
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: ReturnType<AjvClass['compile']> | undefined;
 function validate(value: unknown): ErrorObject[] {
-  if (!validator) validator = new Ajv({ allErrors: true, strict: true }).compile(configSchema());
+  if (!validator) {
+    // loaded on first use: runs without a config file do not pay for ajv
+    const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+    validator = new Ajv({ allErrors: true, strict: true }).compile(configSchema());
+  }
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
