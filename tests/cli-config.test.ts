@@ -238,6 +238,15 @@ describe('review', () => {
     expect(read('p.txt')).toBe(DIRTY);
     expect(fs.statSync(path.join(dir, 'p.txt')).mtimeMs).toBe(before);
   });
+  const hasScript = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('asks on a terminal (a pseudo-terminal made by util-linux script), answers typed ahead included', () => {
+    write('p.txt', DIRTY);
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} review --no-config p.txt`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: dir, input: 'y\nn\na\n', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Apply this edit [y,n,a,d,q,?]?');
+    expect(read('p.txt')).toBe('我用 Python写了 3 个脚本\n第二行用 Rust 重写\n');
+  });
   it('refuses to run without a terminal and without --answers, and refuses stdin', () => {
     write('p.txt', DIRTY);
     let r = ocrtidy(['review', 'p.txt']);

@@ -48,24 +48,40 @@ export function scriptedAnswers(text: string, echo: (s: string) => void): Answer
   };
 }
 
-/** Answers typed on the terminal, one line each. Ctrl-D ends them (treated as quit). */
+/**
+ * Answers typed on the terminal, one line each (the first letter counts; an empty line asks for help). Lines typed
+ * ahead (or pasted) are queued, never lost. Ctrl-D ends them (treated as quit).
+ */
 export function terminalAnswers(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): AnswerSource {
   const rl = readline.createInterface({ input, output, terminal: true });
+  const queue: string[] = [];
   let closed = false;
-  const waiting: Array<(s: string | undefined) => void> = [];
+  let waiter: ((line: string | undefined) => void) | undefined;
+  const norm = (line: string) => line.trim().toLowerCase().slice(0, 1) || '?';
+  rl.on('line', (line) => {
+    const w = waiter;
+    waiter = undefined;
+    if (w) w(line);
+    else queue.push(line);
+  });
   rl.on('close', () => {
     closed = true;
-    for (const w of waiting.splice(0)) w(undefined);
+    const w = waiter;
+    waiter = undefined;
+    w?.(undefined);
   });
   return {
     next(prompt) {
+      if (queue.length > 0) {
+        const line = queue.shift()!;
+        output.write(`${prompt}${line}\n`);
+        return Promise.resolve(norm(line));
+      }
       if (closed) return Promise.resolve(undefined);
+      rl.setPrompt(prompt);
+      rl.prompt();
       return new Promise((resolve) => {
-        waiting.push(resolve);
-        rl.question(prompt, (line) => {
-          waiting.splice(waiting.indexOf(resolve), 1);
-          resolve(line.trim().toLowerCase().slice(0, 1) || '?');
-        });
+        waiter = (line) => resolve(line === undefined ? undefined : norm(line));
       });
     },
     close: () => rl.close(),
