@@ -16,10 +16,11 @@ import { decode, encode, type Decoded } from '../io/decode.js';
 import { writeAtomic } from '../io/files.js';
 import type { Options } from '../options.js';
 import { processDocument } from '../pipeline.js';
-import { render, type FormatName } from '../report/formats.js';
+import type { FormatName } from '../report/formats.js';
 import type { FileReport } from '../report/model.js';
-import { applySelection, editKey, type EditIdentity } from '../review/select.js';
+import { applySelection, selectionReport, editKey, type EditIdentity } from '../review/select.js';
 import { loadRuleData } from '../rules/data.js';
+import { writeReport } from './review.js';
 import type { Io } from './run.js';
 
 export interface ApplySettings {
@@ -29,6 +30,7 @@ export interface ApplySettings {
   out?: string;
   format?: FormatName;
   quiet: boolean;
+  trace: boolean;
 }
 
 /** A file entry of a json report, as far as apply needs it. */
@@ -140,12 +142,11 @@ export async function apply(s: ApplySettings, io: Io): Promise<number> {
   let code = 0;
   const reports: FileReport[] = [];
   for (const { entry, abs, dec } of plans) {
-    const sel = applySelection(dec.text, s.options, data, entry.accepted);
-    const rep: FileReport = {
-      file: entry.file, status: sel.output === dec.text ? 'unchanged' : 'changed', encoding: dec.encoding, bom: dec.bom, eol: dec.eol,
-      pageMode: sel.result.pageMode, pagesIn: sel.result.pagesIn, pagesOut: sel.result.pagesOut, groups: sel.result.groups,
-      edits: sel.result.edits, original: dec.text, output: sel.output,
-    };
+    const trace = s.trace
+      ? (page: number, rule: string, text: string) => io.stderr.write(`--- ${entry.file} page ${page + 1} after ${rule}\n${text}\n`)
+      : undefined;
+    const sel = applySelection(dec.text, s.options, data, entry.accepted, trace);
+    const rep = selectionReport(entry.file, dec, sel);
     reports.push(rep);
     if (sel.output !== dec.text) {
       try {
@@ -163,13 +164,5 @@ export async function apply(s: ApplySettings, io: Io): Promise<number> {
     }
     if (!s.quiet) io.stderr.write(`ocrtidy apply: ${entry.file}: ${entry.accepted.length - sel.conflicts.length} edit(s) applied${rep.writtenTo ? '' : ' (file unchanged)'}\n`);
   }
-  if (s.out) {
-    try {
-      await writeAtomic(s.out, render({ command: 'clean', files: reports, seconds: 0 }, s.format ?? 'json', false));
-    } catch (e) {
-      err(`cannot write the report ${s.out}: ${(e as Error).message}`);
-      return 2;
-    }
-  }
-  return code;
+  return Math.max(code, await writeReport(reports, s.out, s.format, s.quiet, io));
 }

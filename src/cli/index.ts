@@ -6,7 +6,7 @@ import { ENCODINGS, type EncodingName } from '../io/decode.js';
 import { DEFAULT_OPTIONS, type Options } from '../options.js';
 import { PAGE_MODES, type PageMode } from '../pages/split.js';
 import { FORMATS, type FormatName } from '../report/formats.js';
-import { findRule, RULES } from '../rules/index.js';
+import { findRule } from '../rules/index.js';
 import type { Level } from '../types.js';
 import { run, type Io } from './run.js';
 import fs from 'node:fs';
@@ -123,7 +123,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   sharedOptions(
     program
       .command('review')
-      .description('walk through the edits of each file one by one, like git add -p (y apply, n skip, a/d apply/skip the rest\nof this rule, q quit), then rewrite the file atomically with the accepted ones.\nExit 0 done, 1 when an accepted edit depended on a rejected one (not applied), 2 on errors.')
+      .description('walk through the edits of each file one by one, like git add -p (y apply, n skip, a/d apply/skip the rest of this rule, q quit), then rewrite the file atomically with the accepted ones and report them like clean --write. Exit 0 done, 1 when an accepted edit depended on a rejected one (not applied), 2 on errors.')
       .argument('<inputs...>', 'files, directories or quoted globs')
       .option('--answers <file>', 'read the answers from FILE (- = standard input) instead of the terminal: every non-blank character is one answer'),
   ).action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
@@ -131,24 +131,27 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     if (!scope) return void (code = 2);
     code = await review({
       inputs, options: scope.options, ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, answers: o.answers as string | undefined,
-      report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
+      report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet), trace: Boolean(o.trace),
     }, io);
   });
 
   sharedOptions(
     program
       .command('apply')
-      .description('apply the fix edits left in a json report (check --format json) after a reviewer deleted the ones to reject.\nRefuses (exit 2, nothing written) when an input changed since the report or the report holds an edit these options\ndo not make; exit 1 when an edit left depended on a deleted one (not applied).')
+      .description('apply the fix edits left in a json report (check --format json) after a reviewer deleted the ones to reject, rewriting the files atomically and reporting like clean --write. Refuses (exit 2, nothing written) when an input changed since the report or the report holds an edit these options do not make; exit 1 when an edit left depended on a deleted one (not applied).')
       .argument('<report>', 'the edited json report'),
   ).action(async (report: string, o: Record<string, unknown>, cmd: Command) => {
     const scope = settle(cmd, o, io);
     if (!scope) return void (code = 2);
-    code = await apply({ report, options: scope.options, out: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet) }, io);
+    code = await apply({
+      report, options: scope.options, out: o.report as string | undefined, format: o.format as FormatName | undefined,
+      quiet: Boolean(o.quiet), trace: Boolean(o.trace),
+    }, io);
   });
 
   program
     .command('rules')
-    .description('list every rule with its id, level (after the config file and --rule), what it fixes and an example;\nwith an ID, explain that rule (description, level, source, example)')
+    .description('list every rule with its id, level (after the config file and --rule), what it fixes and an example; with an ID, explain that rule (description, level, source, example)')
     .argument('[id]', 'a rule id, e.g. space/cjk-latin')
     .option('--json', 'print the rules as a JSON array (id, description, defaultLevel, level, example, source, editsProtected)')
     .option('--rule <id=level>', 'set a rule to off, fix or suggest (repeatable)', parseRule, {} as Record<string, Level>)

@@ -12,7 +12,7 @@ import type { Options } from '../options.js';
 import { processDocument, type DocEdit } from '../pipeline.js';
 import { render, type FormatName } from '../report/formats.js';
 import type { FileReport } from '../report/model.js';
-import { applySelection, reviewable, type EditIdentity } from '../review/select.js';
+import { applySelection, selectionReport, reviewable, type EditIdentity } from '../review/select.js';
 import { loadRuleData } from '../rules/data.js';
 import type { Io } from './run.js';
 
@@ -119,6 +119,7 @@ export interface ReviewSettings {
   report?: string;
   format?: FormatName;
   quiet: boolean;
+  trace: boolean;
 }
 
 /**
@@ -162,6 +163,9 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
     return 2;
   }
 
+  const traceFn = (name: string) => (s.trace
+    ? (page: number, rule: string, text: string) => io.stderr.write(`--- ${name} page ${page + 1} after ${rule}\n${text}\n`)
+    : undefined);
   let code = 0;
   let quit = false;
   const reports: FileReport[] = [];
@@ -179,7 +183,7 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
         code = 2;
         continue;
       }
-      const res = processDocument(dec.text, s.options, data);
+      const res = processDocument(dec.text, s.options, data, traceFn(file));
       const cands = reviewable(res);
       if (cands.length === 0) {
         if (!s.quiet) io.stderr.write(`ocrtidy review: ${file}: nothing to change\n`);
@@ -214,11 +218,7 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
         }
       }
       const sel = applySelection(dec.text, s.options, data, accepted);
-      const rep: FileReport = {
-        file, status: sel.output === dec.text ? 'unchanged' : 'changed', encoding: dec.encoding, bom: dec.bom, eol: dec.eol,
-        pageMode: sel.result.pageMode, pagesIn: sel.result.pagesIn, pagesOut: sel.result.pagesOut, groups: sel.result.groups,
-        edits: sel.result.edits, original: dec.text, output: sel.output,
-      };
+      const rep = selectionReport(file, dec, sel);
       reports.push(rep);
       if (sel.output !== dec.text) {
         await writeAtomic(file, encode(sel.output, dec));
@@ -235,15 +235,27 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
   } finally {
     answers.close();
   }
-  if (s.report) {
-    try {
-      await writeAtomic(s.report, render({ command: 'clean', files: reports, seconds: 0 }, s.format ?? 'json', false));
-    } catch (e) {
-      err(`cannot write the report ${s.report}: ${(e as Error).message}`);
-      return 2;
-    }
-  }
-  return code;
+  const rc = await writeReport(reports, s.report, s.format, s.quiet, io);
+  return Math.max(code, rc);
 }
 
 const c = (color: boolean) => pc.createColors(color);
+
+/**
+ * Reports the edits applied by review or apply, like clean --write: to `--report FILE`, else to stdout unless quiet.
+ * @returns 2 when the report file cannot be written, else 0
+ */
+export async function writeReport(files: FileReport[], file: string | undefined, format: FormatName | undefined, quiet: boolean, io: Io): Promise<number> {
+  const report = { command: 'clean' as const, files, seconds: 0 };
+  if (file) {
+    try {
+      await writeAtomic(file, render(report, format ?? 'inline', false));
+    } catch (e) {
+      io.stderr.write(`ocrtidy: cannot write the report ${file}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  } else if (!quiet) {
+    io.stdout.write(render(report, format ?? 'inline', Boolean((io.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR));
+  }
+  return 0;
+}

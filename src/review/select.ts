@@ -9,7 +9,9 @@
  * appear because another edit was rejected, which nobody reviewed. An accepted edit that the re-run no longer
  * proposes (it depended on a rejected edit) is reported as a conflict, never applied half.
  */
+import type { Decoded } from '../io/decode.js';
 import type { Options } from '../options.js';
+import type { FileReport } from '../report/model.js';
 import { processDocument, type DocEdit, type DocResult } from '../pipeline.js';
 import type { RuleData } from '../types.js';
 
@@ -43,11 +45,27 @@ export interface Selection {
 /**
  * Re-runs the pipeline on `text` so that only the `accepted` edits apply.
  * @param accepted identities of the edits to apply (fixes or suggestions), from a run with the same options
+ * @param trace optional `--trace` callback (page, rule id, text after that rule)
  */
-export function applySelection(text: string, opts: Options, data: RuleData, accepted: readonly EditIdentity[]): Selection {
+export function applySelection(
+  text: string,
+  opts: Options,
+  data: RuleData,
+  accepted: readonly EditIdentity[],
+  trace?: (page: number, rule: string, text: string) => void,
+): Selection {
   const keys = new Map(accepted.map((e) => [editKey(e), e]));
-  const result = processDocument(text, opts, data, undefined, (e) => (keys.has(editKey(e)) ? 'apply' : 'skip'));
+  const result = processDocument(text, opts, data, trace, (e) => (keys.has(editKey(e)) ? 'apply' : 'skip'));
   const applied = new Set(result.edits.filter((e) => e.status === 'applied').map(editKey));
   const conflicts = [...keys.entries()].filter(([k]) => !applied.has(k)).map(([, e]) => e);
   return { output: result.output, result, conflicts };
+}
+
+/** The report entry of a file after a selection was applied (as `clean --write` reports it). */
+export function selectionReport(file: string, dec: Decoded, sel: Selection): FileReport {
+  return {
+    file, status: sel.output === dec.text ? 'unchanged' : 'changed', encoding: dec.encoding, bom: dec.bom, eol: dec.eol,
+    pageMode: sel.result.pageMode, pagesIn: sel.result.pagesIn, pagesOut: sel.result.pagesOut, groups: sel.result.groups,
+    edits: sel.result.edits, original: dec.text, output: sel.output,
+  };
 }
