@@ -7,8 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RULES } from '../src/rules/index.js';
+
+// each test spawns the CLI several times; the machine may be busy
+vi.setConfig({ testTimeout: 120_000 });
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'ocrtidy.js');
 let dir: string;
