@@ -92,13 +92,15 @@ const oneLine = (s: string) => s.replace(/\n/g, '⏎').replace(/\f/g, '␌');
 
 /**
  * An edit shown in its context, on one line: `…before[-old-]{+new+}after…` (git's word-diff markers), with up
- * to `width` characters of context each side within the line.
+ * to `width` UTF-16 code units of context each side within the line. Line breaks and form feeds inside the edit
+ * show as ⏎ and ␌; a replaced text longer than 160 code units is shortened in the middle.
  */
 export function showEdit(src: string, e: DocEdit, color: boolean, width = 30): string {
   const c = pc.createColors(color);
-  const lineStart = src.lastIndexOf('\n', e.offset - 1) + 1;
-  let lineEnd = src.indexOf('\n', e.endOffset);
-  if (lineEnd < 0) lineEnd = src.length;
+  // context stays within the line (a line break or a form feed ends it)
+  const lineStart = Math.max(src.lastIndexOf('\n', e.offset - 1), src.lastIndexOf('\f', e.offset - 1)) + 1;
+  const ends = [src.indexOf('\n', e.endOffset), src.indexOf('\f', e.endOffset)].filter((i) => i >= 0);
+  const lineEnd = ends.length > 0 ? Math.min(...ends) : src.length;
   const from = Math.max(lineStart, e.offset - width);
   const to = Math.min(lineEnd, e.endOffset + width);
   const pre = (from > lineStart ? '…' : '') + src.slice(from, e.offset);
