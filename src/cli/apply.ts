@@ -18,7 +18,7 @@ import type { Options } from '../options.js';
 import { processDocument } from '../pipeline.js';
 import type { FormatName } from '../report/formats.js';
 import type { FileReport } from '../report/model.js';
-import { applySelection, selectionReport, editKey, type EditIdentity } from '../review/select.js';
+import { applySelection, selectionReport, editKey, type EditIdentity, type Selection } from '../review/select.js';
 import { loadRuleData } from '../rules/data.js';
 import { writeReport } from './review.js';
 import type { Io } from './run.js';
@@ -100,10 +100,16 @@ export async function apply(s: ApplySettings, io: Io): Promise<number> {
     return 2;
   }
   // 1. check everything
-  const plans: Array<{ entry: Entry; abs: string; dec: Decoded }> = [];
+  const plans: Array<{ entry: Entry; abs: string; dec: Decoded; sel: Selection }> = [];
   const problems: string[] = [];
+  const seen = new Set<string>();
   for (const entry of entries) {
     const abs = path.resolve(io.cwd, entry.file);
+    if (seen.has(abs)) {
+      problems.push(`${entry.file}: listed twice in the report`);
+      continue;
+    }
+    seen.add(abs);
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(abs);
@@ -131,7 +137,14 @@ export async function apply(s: ApplySettings, io: Io): Promise<number> {
       problems.push(`${entry.file}: ${alien.length} edit(s) of the report are not ones ocrtidy makes with these options (first: ${a.rule} at offset ${a.offset}, ${JSON.stringify(a.before)} -> ${JSON.stringify(a.after)}); run apply with the options (config file, --rule, --spacing...) check ran with, and only delete edits from the report, never change them`);
       continue;
     }
-    plans.push({ entry, abs, dec });
+    const trace = s.trace
+      ? (page: number, rule: string, text: string) => io.stderr.write(`--- ${entry.file} page ${page + 1} after ${rule}\n${text}\n`)
+      : undefined;
+    try {
+      plans.push({ entry, abs, dec, sel: applySelection(dec.text, s.options, data, entry.accepted, trace) });
+    } catch (e) {
+      problems.push(`${entry.file}: ${(e as Error).message}`);
+    }
   }
   if (problems.length > 0) {
     for (const p of problems) err(p);
@@ -141,11 +154,7 @@ export async function apply(s: ApplySettings, io: Io): Promise<number> {
   // 2. write
   let code = 0;
   const reports: FileReport[] = [];
-  for (const { entry, abs, dec } of plans) {
-    const trace = s.trace
-      ? (page: number, rule: string, text: string) => io.stderr.write(`--- ${entry.file} page ${page + 1} after ${rule}\n${text}\n`)
-      : undefined;
-    const sel = applySelection(dec.text, s.options, data, entry.accepted, trace);
+  for (const { entry, abs, dec, sel } of plans) {
     const rep = selectionReport(entry.file, dec, sel);
     reports.push(rep);
     if (sel.output !== dec.text) {

@@ -219,7 +219,14 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
           out(`${REVIEW_HELP}\n`);
         }
       }
-      const sel = applySelection(dec.text, s.options, data, accepted);
+      let sel;
+      try {
+        sel = applySelection(dec.text, s.options, data, accepted);
+      } catch (e) {
+        err(`${file}: ${(e as Error).message}; file left unchanged`);
+        code = 2;
+        continue;
+      }
       const rep = selectionReport(file, dec, sel);
       reports.push(rep);
       if (sel.output !== dec.text) {

@@ -46,6 +46,7 @@ export interface Selection {
  * Re-runs the pipeline on `text` so that only the `accepted` edits apply.
  * @param accepted identities of the edits to apply (fixes or suggestions), from a run with the same options
  * @param trace optional `--trace` callback (page, rule id, text after that rule)
+ * @throws Error when a pipeline step applied an edit that was not accepted (a step that ignores the decide hook)
  */
 export function applySelection(
   text: string,
@@ -56,7 +57,13 @@ export function applySelection(
 ): Selection {
   const keys = new Map(accepted.map((e) => [editKey(e), e]));
   const result = processDocument(text, opts, data, trace, (e) => (keys.has(editKey(e)) ? 'apply' : 'skip'));
-  const applied = new Set(result.edits.filter((e) => e.status === 'applied').map(editKey));
+  const appliedEdits = result.edits.filter((e) => e.status === 'applied');
+  // a pipeline step that does not consult `decide` would apply edits nobody accepted: refuse rather than do that
+  const unasked = appliedEdits.filter((e) => !keys.has(editKey(e)));
+  if (unasked.length > 0) {
+    throw new Error(`cannot apply a selection: ${[...new Set(unasked.map((e) => e.rule))].join(', ')} made edits without asking the reviewer (its pipeline step does not support review yet)`);
+  }
+  const applied = new Set(appliedEdits.map(editKey));
   const conflicts = [...keys.entries()].filter(([k]) => !applied.has(k)).map(([, e]) => e);
   return { output: result.output, result, conflicts };
 }
