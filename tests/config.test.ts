@@ -149,3 +149,36 @@ describe('starterConfig', () => {
     expect(fs.existsSync(schema)).toBe(true);
   });
 });
+
+describe('configure (command line over config over defaults, by option value source)', async () => {
+  const { Command, Option } = await import('commander');
+  const { configure } = await import('../src/cli/configure.js');
+  const parse = (args: string[]) => {
+    const cmd = new Command()
+      .addOption(new Option('--spacing <s>').choices(['always', 'never', 'keep']).default('always'))
+      .option('--no-dedupe')
+      .option('--join-lines')
+      .option('--config <file>')
+      .option('--no-config')
+      .exitOverride();
+    cmd.parse(args, { from: 'user' });
+    const o = cmd.opts();
+    // as src/cli/index.ts toOptions does, plus an option whose flag name differs from its Options key
+    const fromCli: Options = { ...DEFAULT_OPTIONS, spacing: o.spacing, dedupe: o.dedupe !== false, reflow: o.joinLines === true };
+    return configure(cmd, o, fromCli, dir).options;
+  };
+  it('a parser default does not hide a config value; a typed option beats it', () => {
+    write(CONFIG_FILE, { spacing: 'never', dedupe: false, reflow: false });
+    expect(parse([])).toMatchObject({ spacing: 'never', dedupe: false });
+    expect(parse(['--spacing', 'always'])).toMatchObject({ spacing: 'always', dedupe: false });
+    expect(parse(['--no-config'])).toMatchObject({ spacing: 'always', dedupe: true });
+  });
+  it('an option without a commander option of the same name counts as typed when it differs from the default', () => {
+    write(CONFIG_FILE, { reflow: false });
+    expect(parse([]).reflow).toBe(false);
+    write(CONFIG_FILE, { reflow: true });
+    expect(parse([]).reflow).toBe(true);
+    write(CONFIG_FILE, {});
+    expect(parse(['--join-lines']).reflow).toBe(true);
+  });
+});

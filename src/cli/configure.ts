@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { resolveConfig, mergeOptions, type LoadedConfig } from '../config.js';
 import { findIgnoreFile, makeSkip, readIgnoreFile, type IgnoreSource } from '../io/ignore.js';
-import type { Options } from '../options.js';
+import { DEFAULT_OPTIONS, type Options } from '../options.js';
 
 /** The settled options and scope of one command. */
 export interface Scope {
@@ -29,7 +29,9 @@ export function configure(cmd: Command, o: Record<string, unknown>, fromCli: Opt
   const config = resolveConfig(o.config as string | boolean | undefined, cwd);
   const explicit = (k: keyof Options) => {
     const src = cmd.getOptionValueSource(attributeOf(k));
-    return src === 'cli' || src === 'env';
+    if (src !== undefined) return src === 'cli' || src === 'env';
+    // no command-line option of that name: set by the command line only if it differs from the default
+    return JSON.stringify(fromCli[k]) !== JSON.stringify(DEFAULT_OPTIONS[k]);
   };
   const options = mergeOptions(fromCli, config, explicit);
   const sources: IgnoreSource[] = [];
