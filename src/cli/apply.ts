@@ -17,7 +17,7 @@ import { writeAtomic } from '../io/files.js';
 import type { Options } from '../options.js';
 import { processDocument } from '../pipeline.js';
 import type { FormatName } from '../report/formats.js';
-import type { FileReport } from '../report/model.js';
+import { REPORT_VERSION, type FileReport } from '../report/model.js';
 import { applySelection, selectionReport, editKey, type EditIdentity, type Selection } from '../review/select.js';
 import { loadRuleData } from '../rules/data.js';
 import { writeReport } from './review.js';
@@ -57,7 +57,7 @@ export function readReport(file: string, cwd = process.cwd()): Entry[] {
   if (!v || typeof v !== 'object' || v.tool !== 'ocrtidy' || !Array.isArray(v.files)) {
     throw new Error(`${file}: not an ocrtidy json report (expected {"tool": "ocrtidy", "files": [...]}; make one with check --format json)`);
   }
-  if (v.version !== 1) throw new Error(`${file}: json report version ${String(v.version)} is not supported (this ocrtidy reads version 1)`);
+  if (v.version !== REPORT_VERSION) throw new Error(`${file}: json report version ${String(v.version)} is not supported (this ocrtidy reads version ${REPORT_VERSION})`);
   const out: Entry[] = [];
   v.files.forEach((f: unknown, i: number) => {
     const where = `${file}: files[${i}]`;
