@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  checkConfig, CONFIG_FILE, ConfigError, configSchema, findConfig, loadConfig, mergeOptions, NON_OPTION_KEYS, optionKeys,
+  checkConfig, CONFIG_FILE, ConfigError, configSchema, findConfig, loadConfig, mergeOptions, NON_OPTION_KEYS, optionKeys, PSEUDO_RULES,
   resolveConfig, starterConfig,
 } from '../src/config.js';
 import { ENCODINGS } from '../src/io/decode.js';
@@ -36,6 +36,11 @@ describe('the schema', () => {
     for (const k of Object.keys(DEFAULT_OPTIONS)) expect(keys, `option ${k} missing from schema/ocrtidy.config.schema.json`).toContain(k);
     for (const k of optionKeys()) expect(Object.keys(DEFAULT_OPTIONS)).toContain(k);
     expect(keys.filter((k) => !(k in DEFAULT_OPTIONS)).sort()).toEqual([...NON_OPTION_KEYS].sort());
+  });
+  it('offers for completion only rule ids that exist (scripts/schema-rules.mjs writes them)', () => {
+    const listed = Object.keys((props().rules as { properties?: object }).properties ?? {});
+    const known = [...RULES.map((r) => r.id), ...PSEUDO_RULES];
+    for (const id of listed) expect(known, `schema lists rule ${id}, which does not exist`).toContain(id);
   });
   it('lists the same choices as the code', () => {
     expect(props().pages.enum).toEqual([...PAGE_MODES]);
