@@ -1,6 +1,7 @@
 /**
  * The shared engine of `clean` and `check`: resolve inputs, read, process each document, write, report.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { decode, encode, InputError } from '../io/decode.js';
 import { outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
@@ -23,6 +24,8 @@ export interface RunSettings {
   strict: boolean;
   trace: boolean;
   ignoreGlobs: string[];
+  /** Leaves more walked files out (.ocrtidyignore, config ignorePatterns); see src/io/ignore.ts. */
+  skip?: (file: string) => boolean;
 }
 
 /** Streams the process writes to; replaceable in tests. */
@@ -41,7 +44,7 @@ const useColor = (s: { isTTY?: boolean }) => Boolean(s.isTTY) && !process.env.NO
 export async function run(s: RunSettings, io: Io): Promise<number> {
   const t0 = performance.now();
   const err = (msg: string) => io.stderr.write(`ocrtidy: ${msg}\n`);
-  const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs);
+  const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
   const reports: FileReport[] = errors.map((e) => ({ file: e.input, status: 'error', error: e.message, groups: [], edits: [] }));
   const toStdout = s.command === 'clean' && !s.outDir && !s.write;
   if (s.command === 'clean') {
@@ -77,6 +80,7 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     reports.push(rep);
     try {
       const bytes = input.kind === 'stdin' ? await readStdin() : readFile(input);
+      rep.sha256 = createHash('sha256').update(bytes).digest('hex');
       const dec = decode(bytes, name, s.options.encoding);
       const traceFn = s.trace
         ? (page: number, rule: string, text: string) => io.stderr.write(`--- ${name} page ${page + 1} after ${rule}\n${text}\n`)

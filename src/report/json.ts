@@ -41,6 +41,8 @@ export function formatJson(r: RunReport): string {
       ...(e.message ? { message: e.message } : {}),
     })),
     ...(f.writtenTo ? { writtenTo: f.writtenTo } : {}),
+    // content hash of the input (ocrtidy apply refuses a file that changed since)
+    ...(f.sha256 ? { sha256: f.sha256 } : {}),
   }));
   const counts = [...countByRule(r.files).values()];
   const summary = {
