@@ -7,6 +7,7 @@
 import type { Rule } from '../types.js';
 import { spaceCjkLatin } from './space-cjk-latin.js';
 import { punctBullet } from './punct-bullet.js';
+import { scriptConvert } from './script-convert.js';
 
 /** Every rule, in the order the runner applies them. */
 export const RULES: readonly Rule[] = [
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   // -- tokens (token/*)
 
   // -- script (script/*)
+  scriptConvert,
 
   // -- spacing
   spaceCjkLatin,
