@@ -8,6 +8,7 @@ import type { Rule } from '../types.js';
 import { spaceCjkLatin } from './space-cjk-latin.js';
 import { punctBullet } from './punct-bullet.js';
 import { scriptConvert } from './script-convert.js';
+import { scriptConfusable } from './script-confusable.js';
 
 /** Every rule, in the order the runner applies them. */
 export const RULES: readonly Rule[] = [
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
 
   // -- script (script/*)
   scriptConvert,
+  scriptConfusable,
 
   // -- spacing
   spaceCjkLatin,
