@@ -9,6 +9,7 @@ import { spaceCjkLatin } from './space-cjk-latin.js';
 import { punctBullet } from './punct-bullet.js';
 import { scriptConvert } from './script-convert.js';
 import { scriptConfusable } from './script-confusable.js';
+import { scriptStray } from './script-stray.js';
 
 /** Every rule, in the order the runner applies them. */
 export const RULES: readonly Rule[] = [
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   // -- script (script/*)
   scriptConvert,
   scriptConfusable,
+  scriptStray,
 
   // -- spacing
   spaceCjkLatin,

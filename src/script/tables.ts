@@ -102,3 +102,15 @@ export function isSimplifiedOnly(c: string): boolean {
 
 /** Hiragana or Katakana (not the shared prolonged sound mark): a sentence with kana is Japanese. */
 export const KANA_RE = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+let stPhraseMap: Map<string, string> | undefined;
+/** Simplified -> Traditional phrases (OpenCC STPhrases, about 49 000); loads the full preset on first use. */
+export function stPhrases(): Map<string, string> {
+  if (!stPhraseMap) {
+    stPhraseMap = new Map();
+    for (const dict of openccPreset().configs.s2t.conversionChain[0]) {
+      for (const [k, v] of parseDict(dict)) if ([...k].length > 1) stPhraseMap.set(k, v);
+    }
+  }
+  return stPhraseMap;
+}
