@@ -17,6 +17,7 @@ import { configure, type Scope } from './configure.js';
 import { apply } from './apply.js';
 import { review } from './review.js';
 import { formatRuleDetail, formatRuleList, ruleInfos, similarIds } from './rules.js';
+import { CONVERT_MODES } from '../script/convert.js';
 
 const VERSION = '0.1.0';
 
@@ -34,6 +35,7 @@ function sharedOptions(cmd: Command): Command {
     .addOption(new Option('--pages <mode>', 'how to split a document into pages').choices(PAGE_MODES as string[]).default('auto'))
     .addOption(new Option('--spacing <style>', 'space between CJK and Latin text').choices(['always', 'never', 'keep']).default('always'))
     .addOption(new Option('--punctuation <width>', 'width of CJK punctuation').choices(['auto', 'fullwidth', 'halfwidth', 'keep']).default('auto'))
+    .addOption(new Option('--convert <mode>', 'convert Simplified/Traditional Chinese with OpenCC, word by word (off unless given)').choices(CONVERT_MODES as unknown as string[]))
     .option('--rule <id=level>', 'set a rule to off, fix or suggest (repeatable)', parseRule, {} as Record<string, Level>)
     .option('--glossary <file>', 'extra glossary file (repeatable)', collect, [] as string[])
     .option('--no-dedupe', 'keep every pass of a page (no duplicate-pass grouping)')
@@ -70,6 +72,7 @@ function toOptions(o: Record<string, unknown>): Options {
     glossary: (o.glossary as string[]) ?? [],
     dedupe: o.dedupe !== false,
     encoding: o.encoding as EncodingName,
+    convert: o.convert as string | undefined,
   };
 }
 
