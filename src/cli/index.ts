@@ -9,6 +9,7 @@ import { FORMATS, type FormatName } from '../report/formats.js';
 import { findRule, RULES } from '../rules/index.js';
 import type { Level } from '../types.js';
 import { run, type Io } from './run.js';
+import { addScoreCommand } from './score.js';
 
 const VERSION = '0.1.0';
 
@@ -110,6 +111,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
         if (id) io.stdout.write(`${''.padEnd(35)} source: ${r.source}\n`);
       }
     });
+
+  addScoreCommand(program, io, (c) => { code = c; });
 
   try {
     await program.parseAsync(argv);
