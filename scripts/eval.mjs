@@ -172,10 +172,11 @@ fs.rmSync(work, { recursive: true, force: true });
 
 const pct = (x, n) => (n ? `${((100 * x) / n).toFixed(2)}%` : '-');
 console.log(`ocrtidy eval: ${corpora.join(', ')} (${jobs.length} inputs, 1 CLI run, ${seconds.toFixed(1)} s${missing ? `, ${missing} outputs missing` : ''})`);
-console.log('suite'.padEnd(44) + 'inputs  CER before  CER after  worse  better');
+const width = Math.max(...[...suites.keys()].map((k) => k.length)) + 2;
+console.log('suite'.padEnd(width) + 'inputs  CER before  CER after  worse  better');
 for (const s of suites.values()) {
   const dump = s.pagesIn !== undefined ? `  pages ${s.pagesIn} in -> ${s.pagesOut} out (true ${s.pagesGold})` : '';
-  console.log(`${s.suite.padEnd(44)}${String(s.inputs).padEnd(8)}${pct(s.before, s.goldChars).padEnd(12)}${pct(s.after, s.goldChars).padEnd(11)}${String(s.worse).padEnd(7)}${s.better}${dump}`);
+  console.log(`${s.suite.padEnd(width)}${String(s.inputs).padEnd(8)}${pct(s.before, s.goldChars).padEnd(12)}${pct(s.after, s.goldChars).padEnd(11)}${String(s.worse).padEnd(7)}${s.better}${dump}`);
   if (flags.verbose) {
     for (const p of s.pages.filter((p) => p.after > p.before).sort((a, b) => b.after - b.before - (a.after - a.before))) {
       console.log(`   worse ${p.name}: ${p.before} -> ${p.after} edits from the true text (${p.len} chars)${p.missing ? ' (no output)' : ''}`);

@@ -20,6 +20,10 @@ function parseRule(value: string, prev: Record<string, Level>): Record<string, L
   return { ...prev, [m[1]]: m[2] as Level };
 }
 const collect = (v: string, prev: string[]) => [...prev, v];
+function parseJobs(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
+  return Number(value);
+}
 
 /** Adds the options shared by clean and check. */
 function sharedOptions(cmd: Command): Command {
@@ -35,7 +39,8 @@ function sharedOptions(cmd: Command): Command {
     .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS as string[]))
     .option('--report <file>', 'write the report to FILE instead of stdout')
     .option('--trace', 'print each page\'s text after every rule on stderr (debugging)')
-    .option('-q, --quiet', 'no report on stdout and no summary on stderr');
+    .option('-q, --quiet', 'no report on stdout and no summary on stderr')
+    .option('-j, --jobs <n>', 'files processed in parallel worker threads (default: the number of CPUs when the inputs hold 1 MB or more, else 1)', parseJobs);
 }
 
 function toOptions(o: Record<string, unknown>): Options {
@@ -76,7 +81,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     code = await run({
       command: 'clean', inputs, options: toOptions(o), outDir: o.outDir as string | undefined, write: Boolean(o.write),
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
-      strict: false, trace: Boolean(o.trace), ignoreGlobs: o.ignore as string[],
+      strict: false, trace: Boolean(o.trace), ignoreGlobs: o.ignore as string[], jobs: o.jobs as number,
     }, io);
   });
 
@@ -90,7 +95,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     code = await run({
       command: 'check', inputs, options: toOptions(o), write: false,
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
-      strict: Boolean(o.strict), trace: Boolean(o.trace), ignoreGlobs: o.ignore as string[],
+      strict: Boolean(o.strict), trace: Boolean(o.trace), ignoreGlobs: o.ignore as string[], jobs: o.jobs as number,
     }, io);
   });
 
