@@ -18,6 +18,7 @@ import { apply } from './apply.js';
 import { review } from './review.js';
 import { formatRuleDetail, formatRuleList, ruleInfos, similarIds } from './rules.js';
 import { CONVERT_MODES } from '../script/convert.js';
+import { addScoreCommand } from './score.js';
 
 const VERSION = '0.1.0';
 
@@ -28,6 +29,10 @@ function parseRule(value: string, prev: Record<string, Level>): Record<string, L
   return { ...prev, [m[1]]: m[2] as Level };
 }
 const collect = (v: string, prev: string[]) => [...prev, v];
+function parseJobs(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
+  return Number(value);
+}
 
 /** Adds the options shared by clean and check. */
 function sharedOptions(cmd: Command): Command {
@@ -46,7 +51,9 @@ function sharedOptions(cmd: Command): Command {
     .option('--trace', 'print each page\'s text after every rule on stderr (debugging)')
     .option('-q, --quiet', 'no report on stdout and no summary on stderr')
     .option('--config <file>', `config file to use instead of the nearest ${CONFIG_FILE} up from the current directory`)
-    .option('--no-config', `use no config file`);
+    .option('--no-config', `use no config file`)
+    .option('-j, --jobs <n>', 'files processed in parallel worker threads (default: the number of CPUs when the inputs hold 1 MB or more, else 1)', parseJobs);
+
 }
 
 /**
@@ -103,7 +110,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     code = await run({
       command: 'clean', inputs, options: scope.options, outDir: o.outDir as string | undefined, write: Boolean(o.write),
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
-      strict: false, trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip,
+      strict: false, trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, jobs: o.jobs as number,
     }, io);
   });
 
@@ -119,7 +126,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     code = await run({
       command: 'check', inputs, options: scope.options, write: false,
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
-      strict: Boolean(o.strict), trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip,
+      strict: Boolean(o.strict), trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, jobs: o.jobs as number,
     }, io);
   });
 
@@ -192,6 +199,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       await writeAtomic(file, starterConfig(io.cwd));
       io.stderr.write(`ocrtidy: wrote ${file}\n`);
     });
+
+  addScoreCommand(program, io, (c) => { code = c; });
 
   try {
     await program.parseAsync(argv);
