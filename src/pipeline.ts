@@ -4,7 +4,8 @@
  */
 import type { Options } from './options.js';
 import { joinPages, pageLayout, splitPages, type Page } from './pages/split.js';
-import { groupPasses, type PassGroup } from './pages/dedupe.js';
+import type { PassGroup } from './pages/dedupe.js';
+import { dedupePages } from './pages/passes.js';
 import { RULES } from './rules/index.js';
 import { runRules, type ActiveRule, type LoggedEdit } from './rules/runner.js';
 import type { Rule, RuleData } from './types.js';
@@ -50,12 +51,26 @@ export function activeRules(opts: Options, rules: readonly Rule[] = RULES): Acti
  * which pass of a duplicate group to keep.
  */
 export function passQuality(text: string, opts: Options, data: RuleData): number {
+  return -(100 * ruleFindings(text, opts, data)) / Math.max(1, text.length);
+}
+
+/** Number of edits (fix and suggest) the active rules would make on `text` on its own. */
+export function ruleFindings(text: string, opts: Options, data: RuleData): number {
   const active = activeRules(opts);
   const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, layout: pageLayout(text), data };
   for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze([text], base);
   const r = runRules(text, active, base);
-  const fixes = r.edits.filter((e) => e.level === 'fix' || e.level === 'suggest').length;
-  return -(100 * fixes) / Math.max(1, text.length);
+  return r.edits.filter((e) => e.level === 'fix' || e.level === 'suggest').length;
+}
+
+/**
+ * What happens to a document's pages when passes were grouped across the files of a run: pages to drop (their
+ * kept pass is elsewhere) and pages whose text is replaced by the kept pass from another file.
+ */
+export interface DocPlan {
+  groups: PassGroup[];
+  drop: Map<number, string>;
+  replace: Map<number, { text: string; message: string }>;
 }
 
 /** Maps offsets in `text` to 1-based line/column. Built once per document. */
@@ -88,6 +103,7 @@ export function processDocument(
   opts: Options,
   data: RuleData,
   trace?: (page: number, rule: string, text: string) => void,
+  plan?: DocPlan,
 ): DocResult {
   const split = splitPages(text, opts.pages);
   const pages = split.pages;
@@ -99,29 +115,50 @@ export function processDocument(
   };
 
   // 1. duplicate passes: which pages survive
-  const groups = opts.dedupe
-    ? groupPasses(pages, { threshold: opts.dedupeThreshold, quality: (t) => passQuality(t, opts, data) })
-    : [];
-  const grouped = new Set<number>();
-  for (const g of groups) for (const m of g.members) grouped.add(m);
-  // the kept page takes the position of the group's first member
-  const order: Page[] = [];
+  const groups = plan
+    ? plan.groups
+    : opts.dedupe
+      ? dedupePages(pages.map((p) => ({ text: p.text, page: p.index, line: lines.at(p.offset).line })), opts.dedupeThreshold, (t) => ruleFindings(t, opts, data))
+      : [];
+  const drop = new Map<number, string>(plan?.drop ?? []);
   const keptAt = new Map<number, number>();
-  for (const g of groups) keptAt.set(Math.min(...g.members), g.kept);
+  if (!plan) {
+    for (const g of groups) {
+      // the kept page takes the position of the group's first member
+      keptAt.set(g.members[0], g.kept);
+      for (const m of g.members) {
+        if (m === g.members[0]) continue;
+        drop.set(m, `duplicate pass of page ${g.members[0] + 1} (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}: ${g.reason}`);
+      }
+      if (g.kept !== g.members[0]) {
+        drop.set(g.members[0], `duplicate pass of page ${g.kept + 1}, which is kept in its place (similarity ${g.similarity.toFixed(2)}): ${g.reason}`);
+      }
+    }
+  }
+  const order: Page[] = [];
+  const replaced = new Set<number>();
   for (const p of pages) {
     if (keptAt.has(p.index)) order.push(pages[keptAt.get(p.index)!]);
-    else if (!grouped.has(p.index)) order.push(p);
-  }
-  for (const g of groups) {
-    for (const m of g.members) {
-      if (m === g.kept) continue;
-      const p = pages[m];
-      edits.push(place(p, {
-        rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length + p.sep.length,
-        before: p.text + p.sep, after: '',
-        message: `duplicate pass of page ${g.kept + 1} (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}: ${g.reason}`,
-      }));
+    else if (plan?.replace.has(p.index)) {
+      const text = plan.replace.get(p.index)!.text;
+      replaced.add(p.index);
+      order.push({ ...p, text, layout: pageLayout(text) });
     }
+    else if (!drop.has(p.index)) order.push(p);
+  }
+  for (const [m, message] of drop) {
+    const p = pages[m];
+    edits.push(place(p, {
+      rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length + p.sep.length,
+      before: p.text + p.sep, after: '', message,
+    }));
+  }
+  for (const [m, r] of plan?.replace ?? []) {
+    const p = pages[m];
+    edits.push(place(p, {
+      rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length,
+      before: p.text, after: r.text, message: r.message,
+    }));
   }
 
   // 2. rules, with per-document analysis over the kept pages
@@ -132,7 +169,11 @@ export function processDocument(
   const outPages: Array<{ text: string; sep: string }> = [];
   order.forEach((p) => {
     const r = runRules(p.text, active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined);
-    for (const e of r.edits) edits.push(place(p, e));
+    for (const e of r.edits) {
+      // a pass taken from another file: its edits cannot point into this file; they are listed at the page start
+      if (replaced.has(p.index)) edits.push({ ...place(pages[p.index], { ...e, start: 0, end: 0 }), message: `${e.message ? `${e.message}; ` : ''}in the pass taken from another file, at its offset ${e.start}` });
+      else edits.push(place(p, e));
+    }
     outPages.push({ text: r.text, sep: p.sep });
   });
   fixSeparators(outPages, order, pages);
