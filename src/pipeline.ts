@@ -34,11 +34,17 @@ export interface DocResult {
   edits: DocEdit[];
 }
 
+/** Rules that are off by default and turned on by a run option. */
+const OPT_IN: Record<string, (o: Options) => boolean> = {
+  'pages/reflow': (o) => o.reflow,
+  'pages/running-head': (o) => o.stripHeaders,
+};
+
 /** Resolves the active rules and their levels from the options. */
 export function activeRules(opts: Options, rules: readonly Rule[] = RULES): ActiveRule[] {
   const out: ActiveRule[] = [];
   for (const rule of rules) {
-    const level = opts.rules[rule.id] ?? rule.defaultLevel;
+    const level = opts.rules[rule.id] ?? (OPT_IN[rule.id]?.(opts) ? 'fix' : rule.defaultLevel);
     if (level === 'off') continue;
     out.push({ rule, level });
   }
