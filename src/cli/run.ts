@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import { decode, encode, InputError } from '../io/decode.js';
 import { outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
 import type { Options } from '../options.js';
-import { processDocument } from '../pipeline.js';
+import { processDocument, ruleFindings, type DocPlan } from '../pipeline.js';
+import { planAcrossFiles } from '../pages/across.js';
 import { render, type FormatName } from '../report/formats.js';
 import { summaryLine, type FileReport, type RunReport } from '../report/model.js';
 import { loadRuleData } from '../rules/data.js';
@@ -64,6 +65,21 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     err((e as Error).message);
     return 2;
   }
+  // --dedupe-across-files: group passes over all files first (files that cannot be read fail again below)
+  let plans: Map<string, DocPlan> | undefined;
+  if (s.options.dedupe && s.options.dedupeAcrossFiles && inputs.length > 1) {
+    const docs = [];
+    for (const input of inputs) {
+      if (input.kind === 'stdin') continue;
+      try {
+        docs.push({ file: input.path, text: decode(readFile(input), input.path, s.options.encoding).text });
+      } catch {
+        // reported when the file is processed
+      }
+    }
+    const ruleData = data;
+    plans = planAcrossFiles(docs, s.options.pages, s.options.dedupeThreshold, (t) => ruleFindings(t, s.options, ruleData));
+  }
   for (const input of inputs) {
     const name = input.kind === 'stdin' ? '-' : input.path;
     const rep: FileReport = { file: name, status: 'unchanged', groups: [], edits: [] };
@@ -74,7 +90,7 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
       const traceFn = s.trace
         ? (page: number, rule: string, text: string) => io.stderr.write(`--- ${name} page ${page + 1} after ${rule}\n${text}\n`)
         : undefined;
-      const res = processDocument(dec.text, s.options, data, traceFn);
+      const res = processDocument(dec.text, s.options, data, traceFn, plans?.get(name));
       Object.assign(rep, {
         status: res.output === dec.text ? 'unchanged' : 'changed',
         encoding: dec.encoding, bom: dec.bom, eol: dec.eol,

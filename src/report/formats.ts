@@ -3,6 +3,7 @@
  */
 import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
+import type { GroupMember } from '../pages/dedupe.js';
 import { REPORT_VERSION, type FileReport, type RunReport } from './model.js';
 
 export type FormatName = 'inline' | 'unified' | 'json';
@@ -32,7 +33,19 @@ export function formatInline(r: RunReport, color: boolean): string {
       continue;
     }
     for (const g of f.groups) {
-      out.push(`${f.file}  ${c.cyan('pages/duplicate-pass')}  pages ${g.members.map((m) => m + 1).join(', ')} are passes of one page (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}`);
+      if (!g.detail) {
+        out.push(`${f.file}  ${c.cyan('pages/duplicate-pass')}  pages ${g.members.map((m) => m + 1).join(', ')} are passes of one page (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}`);
+        continue;
+      }
+      const who = (d: GroupMember) => `${d.file ?? f.file}:${d.line ?? '?'} (page ${d.page + 1})`;
+      const kept = g.detail.find((d) => d.kept)!;
+      out.push(`${f.file}  ${c.cyan('pages/duplicate-pass')}  ${g.detail.length} passes of one page: ` +
+        g.detail.map((d) => `${who(d)}${d.kept ? ' kept' : ` similarity ${d.similarity.toFixed(2)}`}`).join(', ') +
+        `; kept ${who(kept)}` + c.dim(`  ${g.reason}`));
+    }
+    for (const e of f.edits) {
+      // a page dropped or moved by a group reported in another file (--dedupe-across-files)
+      if (e.rule === 'pages/duplicate-pass' && f.groups.length === 0) out.push(`${f.file}:${e.line}:${e.column}  ${c.cyan(e.rule)}  ${e.message ?? ''}`);
     }
     const src = f.original ?? '';
     for (const e of f.edits) {
@@ -83,7 +96,10 @@ export function formatJson(r: RunReport): string {
     pageMode: f.pageMode,
     pagesIn: f.pagesIn,
     pagesOut: f.pagesOut,
-    groups: f.groups.map((g) => ({ members: g.members, kept: g.kept, similarity: Number(g.similarity.toFixed(4)), reason: g.reason })),
+    groups: f.groups.map((g) => ({
+      members: g.members, kept: g.kept, similarity: Number(g.similarity.toFixed(4)), reason: g.reason,
+      ...(g.detail ? { passes: g.detail.map((d) => ({ file: d.file ?? f.file, page: d.page, line: d.line, similarity: Number(d.similarity.toFixed(4)), quality: d.quality, findings: d.findings ?? {}, kept: d.kept })) } : {}),
+    })),
     edits: f.edits.map((e) => ({
       rule: e.rule,
       level: e.level,
