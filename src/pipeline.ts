@@ -6,9 +6,11 @@ import type { Options } from './options.js';
 import { joinPages, pageLayout, splitPages, type Page } from './pages/split.js';
 import type { PassGroup } from './pages/dedupe.js';
 import { dedupePages } from './pages/passes.js';
+import { fuse, mapThrough } from './pages/fuse.js';
+import { symptoms } from './pages/quality.js';
 import { RULES } from './rules/index.js';
-import { runRules, type ActiveRule, type LoggedEdit } from './rules/runner.js';
-import type { Rule, RuleData } from './types.js';
+import { applyEdits, runRules, type ActiveRule, type LoggedEdit } from './rules/runner.js';
+import type { Edit, Rule, RuleData } from './types.js';
 
 /** An edit placed in the document: offsets (UTF-16 code units) into the original document text, 1-based line/column. */
 export interface DocEdit extends LoggedEdit {
@@ -167,17 +169,34 @@ export function processDocument(
     }));
   }
 
+  // 1b. --fuse: the kept pass takes, spot by spot, the other passes' readings the rules like better
+  const fused = new Map<number, Edit[]>();
+  if (opts.fuse && !plan) {
+    const anomalies = (t: string) => Object.values(symptoms(t)).reduce((x, y) => x + y, 0) + ruleFindings(t, opts, data);
+    for (const g of groups) {
+      const others = g.members.filter((m) => m !== g.kept).map((m) => ({ text: pages[m].text, name: `page ${m + 1}` }));
+      const fe = fuse(pages[g.kept].text, others, anomalies);
+      if (fe.length) fused.set(g.kept, fe);
+    }
+  }
+
   // 2. rules, with per-document analysis over the kept pages
   const active = activeRules(opts);
   const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, layout: 'block' as const, data };
-  const keptTexts = order.map((p) => p.text);
+  const textOf = (p: Page) => (fused.has(p.index) ? applyEdits(p.text, fused.get(p.index)!) : p.text);
+  const keptTexts = order.map(textOf);
   for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze(keptTexts, base);
   const outPages: Array<{ text: string; sep: string }> = [];
   order.forEach((p) => {
-    const r = runRules(p.text, active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined);
+    const fe = fused.get(p.index);
+    for (const e of fe ?? []) {
+      edits.push(place(p, { rule: e.rule, level: 'fix', status: 'applied', start: e.start, end: e.end, before: p.text.slice(e.start, e.end), after: e.text, message: e.message }));
+    }
+    const r = runRules(textOf(p), active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined);
     for (const e of r.edits) {
       // a pass taken from another file: its edits cannot point into this file; they are listed at the page start
       if (replaced.has(p.index)) edits.push({ ...place(pages[p.index], { ...e, start: 0, end: 0 }), message: `${e.message ? `${e.message}; ` : ''}in the pass taken from another file, at its offset ${e.start}` });
+      else if (fe) edits.push(place(p, { ...e, start: mapThrough(fe, e.start, 'start'), end: mapThrough(fe, e.end, 'end') }));
       else edits.push(place(p, e));
     }
     outPages.push({ text: r.text, sep: p.sep });

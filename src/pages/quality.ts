@@ -19,7 +19,7 @@ interface Symptom {
 }
 
 /** ASCII and CJK punctuation a normal page uses; other symbols are OCR debris. */
-const NORMAL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』〈〉…—·•～％．・';
+const NORMAL_PUNCT = '，。、；：？！“”‘’（）《》【】「」『』〈〉…—–·•～∼％．・←→';
 
 /** Ordered table of single-pass symptoms. Counts are matches; a page's score sums weight x count. */
 export const SYMPTOMS: readonly Symptom[] = [
