@@ -5,7 +5,7 @@
  * between lines A and B becomes, by the characters around it (ordered table, first match wins):
  * - nothing, when A ends inside a URL or path (its last token is a URL/path and ends in `/ . - _ ? = & # ~ %`);
  * - nothing, after a hyphenated word break (`Transformer-` + `based`: the hyphen is kept, `state-of-the-art` safe);
- * - nothing, when either side is CJK or CJK punctuation (Chinese has no word spaces);
+ * - nothing, between two CJK characters or next to CJK punctuation (Chinese has no word spaces);
  * - one space otherwise (CJK-Latin, Latin-Latin joins).
  * A wrap is NOT joined when B starts a new paragraph or item (indented line, bullet, numbered item), or either line
  * is a bare page number. Blank-line breaks stay. Trailing and leading spaces at the wrap are folded into the join.
@@ -15,8 +15,10 @@
 import type { Edit, Rule } from '../types.js';
 import { CJK, CJK_PUNCT } from './classes.js';
 
-const cjkEnd = new RegExp(`[${CJK}${CJK_PUNCT}]$`, 'u');
-const cjkStart = new RegExp(`^[${CJK}${CJK_PUNCT}]`, 'u');
+const cjkEnd = new RegExp(`[${CJK}]$`, 'u');
+const cjkStart = new RegExp(`^[${CJK}]`, 'u');
+const punctEnd = new RegExp(`[${CJK_PUNCT}]$`, 'u');
+const punctStart = new RegExp(`^[${CJK_PUNCT}]`, 'u');
 /** Last token of a line that is a URL or path cut at a break character. */
 const urlCut = /(?:(?:https?|ftp|file):\/\/|www\.|(?:^|\s)~?\.{0,2}\/)\S*[/.\-_?=&#~%]$/u;
 /** A line that starts a new paragraph or list item. */
@@ -29,7 +31,7 @@ export function joinFor(a: string, b: string): string | null {
   const bt = b.trimStart();
   if (urlCut.test(a)) return '';
   if (/[A-Za-z]-$/u.test(a) && /^[A-Za-z]/u.test(bt)) return '';
-  if (cjkEnd.test(a) || cjkStart.test(bt)) return '';
+  if (punctEnd.test(a) || punctStart.test(bt) || (cjkEnd.test(a) && cjkStart.test(bt))) return '';
   return ' ';
 }
 
