@@ -32,9 +32,16 @@ const EMPTY = 0xffffffff;
 /** The code points of `text` with all whitespace removed. */
 export function squeeze(text: string): number[] {
   const out: number[] = [];
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    // whitespace: ASCII controls/space, NBSP, U+2000-200B, ideographic space, line/paragraph separators
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    // whitespace: ASCII controls/space, NBSP, U+2000-200B, ideographic space, line/paragraph separators, BOM
     if (c <= 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xfeff) continue;
     out.push(c);
   }
@@ -122,11 +129,14 @@ export function candidatePairs(sigs: ReadonlyArray<Uint32Array | null>, minEstim
     for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) consider(ids[x], ids[y]);
   } else {
     for (let band = 0; band < BANDS; band++) {
-      const buckets = new Map<string, number[]>();
+      // bucket key: the band's ROWS values hashed to one number (a rare collision only adds a candidate, which
+      // the estimate filter and the exact test then judge)
+      const buckets = new Map<number, number[]>();
       for (const i of ids) {
         const s = sigs[i]!;
-        let key = '';
-        for (let r = 0; r < ROWS; r++) key += s[band * ROWS + r].toString(36) + ',';
+        let h = band;
+        for (let r = 0; r < ROWS; r++) h = mix(Math.imul(h, 0x01000193) ^ s[band * ROWS + r]);
+        const key = h * 0x200000 + (s[band * ROWS] & 0x1fffff);
         const list = buckets.get(key);
         if (list) list.push(i);
         else buckets.set(key, [i]);
@@ -138,4 +148,9 @@ export function candidatePairs(sigs: ReadonlyArray<Uint32Array | null>, minEstim
     }
   }
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/** Shingle hashes of `text` (whitespace removed), in page order: squeeze + shingleHashes in one pass. */
+export function textShingleHashes(text: string, n = SHINGLE): Uint32Array {
+  return shingleHashes(squeeze(text), n);
 }

@@ -41,9 +41,10 @@ export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFin
         all = new Map();
         for (const t of texts) countLookalikeBigrams(t, all);
       }
-      const outside: BigramCounts = new Map(all);
-      for (const t of memberTexts) countLookalikeBigrams(t, outside, -1);
-      odd = lookalikeOddities(memberTexts, outside);
+      const own: BigramCounts = new Map();
+      for (const t of memberTexts) countLookalikeBigrams(t, own);
+      const everywhere = all;
+      odd = lookalikeOddities(memberTexts, (k) => (everywhere.get(k) ?? 0) - (own.get(k) ?? 0));
     }
     const folios = memberTexts.map(hasFolio);
     const anyFolio = folios.some(Boolean);

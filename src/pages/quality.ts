@@ -103,25 +103,25 @@ export type BigramCounts = Map<string, number>;
 
 /** Adds (sign 1) or removes (sign -1) the lookalike bigrams of `text` to `counts`. */
 export function countLookalikeBigrams(text: string, counts: BigramCounts, sign = 1): void {
-  const cs = Array.from(text.replace(/\s+/gu, ''));
-  for (let i = 0; i + 1 < cs.length; i++) {
-    if (!LOOK.has(cs[i]) && !LOOK.has(cs[i + 1])) continue;
-    const k = cs[i] + cs[i + 1];
-    counts.set(k, (counts.get(k) ?? 0) + sign);
+  let prev = '';
+  for (const ch of text) {
+    if (/\s/u.test(ch)) continue;
+    if (prev && (LOOK.has(prev) || LOOK.has(ch))) counts.set(prev + ch, (counts.get(prev + ch) ?? 0) + sign);
+    prev = ch;
   }
 }
 
 /**
  * Lookalike oddities of each pass of a group: a lookalike character at a spot where a sibling pass reads another
  * member of its group, and that other reading is better attested: its bigrams with the neighbours occur more often
- * in the rest of the document (`outside`: counts over the pages NOT in this group), or, with equal evidence, it is
+ * in the rest of the document (`outside`: counts over the pages NOT in this group, as a map or a lookup), or, with equal evidence, it is
  * the more frequent character.
  * @returns per pass, the number of oddities and a few examples (`数宇→数字`)
  */
-export function lookalikeOddities(texts: readonly string[], outside: BigramCounts): Array<{ n: number; examples: string[] }> {
+export function lookalikeOddities(texts: readonly string[], outside: BigramCounts | ((bigram: string) => number)): Array<{ n: number; examples: string[] }> {
   const squeezed = texts.map((t) => Array.from(t.replace(/\s+/gu, '')));
   const joined = squeezed.map((cs) => cs.join(''));
-  const ev = (a: string, b: string) => outside.get(a + b) ?? 0;
+  const ev = typeof outside === 'function' ? (a: string, b: string) => outside(a + b) : (a: string, b: string) => outside.get(a + b) ?? 0;
   return squeezed.map((cs, m) => {
     let n = 0;
     const examples: string[] = [];
