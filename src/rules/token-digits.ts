@@ -1,0 +1,38 @@
+/**
+ * `token/digits`: lookalike letters inside a digit run in numeric context become digits (`1O分钟` -> `10分钟`,
+ * `2l个` -> `21个`); the lookalikes come from rules/lookalikes.tsv (O and o for 0, I, l and | for 1).
+ *
+ * Numeric context: the run starts with a real digit, has at least as many real digits as lookalikes, is not
+ * glued to a Latin letter, `_`, `-`, `.`, `/` or another identifier character on either side, and is followed
+ * by a CJK character (a measure word or unit: 分钟, 个, 年) or `%`. Identifiers such as `9A3L-0OK7`, `x1O` or
+ * `1O-2` never qualify. Spacing is left to space/cjk-latin. Source: observed CJK OCR errors (letter O for zero
+ * in 1O分钟). Offsets are UTF-16 code units.
+ */
+import type { Edit, Rule } from '../types.js';
+import { CJK } from './classes.js';
+import { lexiconOf } from './lexicon.js';
+
+const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
+
+export const tokenDigits: Rule = {
+  id: 'token/digits',
+  description: 'Lookalike letters inside digit runs in numeric context become digits (1O分钟 -> 10分钟).',
+  defaultLevel: 'fix',
+  example: { before: '前1O分钟', after: '前10分钟' },
+  source: 'observed CJK OCR errors (letter O for the digit zero before a measure word)',
+  apply(text, ctx) {
+    const lex = lexiconOf(ctx.data);
+    const look = [...lex.digitOf.keys()].filter((g) => /^[A-Za-z|]$/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
+    const L = `[${esc(look.join(''))}]`;
+    const re = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+])[0-9](?:[0-9]|${L})*${L}(?:[0-9]|${L})*(?=[${CJK}%])`, 'gu');
+    const edits: Edit[] = [];
+    for (const m of text.matchAll(re)) {
+      const run = m[0];
+      const digits = run.replace(/[^0-9]/g, '').length;
+      if (digits < run.length - digits) continue;
+      const fixed = Array.from(run, (c) => (/[0-9]/.test(c) ? c : lex.digitOf.get(c) ?? c)).join('');
+      edits.push({ start: m.index!, end: m.index! + run.length, text: fixed, rule: this.id, level: 'fix', message: `lookalike letter in a number: ${fixed}` });
+    }
+    return edits;
+  },
+};

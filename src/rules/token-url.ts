@@ -1,0 +1,101 @@
+/**
+ * `token/url`: repairs URLs that OCR or a printed line wrap broke. Edits reach inside URLs, so the rule has
+ * `editsProtected`; every edit is confined to the damaged spot.
+ *
+ * Ordered repairs, each on a URL found from its scheme (`http`, `https`, `ftp`):
+ *  1. broken scheme separator: `https:/x`, `https//x`, `https;//x`, `https: //x`, `https:\\x` -> `https://x`;
+ *  2. a space or a dot-and-space inside the host before a top-level domain label: `github com/x`,
+ *     `github. com/x` -> `github.com/x` (the label must be a known TLD and be followed by `/`, `:`, the end or
+ *     non-URL text);
+ *  3. a URL broken by a line wrap: the URL ends in `/` `-` `_` `.` `=` `?` or `&` at a line break (or at a single
+ *     space in a one-page-per-line dump) and the next piece is path-like (holds `/`, or a file extension) and is
+ *     followed by CJK text, CJK punctuation, whitespace or the end: the break is removed;
+ *  4. a sentence-final `.` right after a URL, in a sentence with CJK text, becomes `。` when the document uses `。`
+ *     (counted over all its pages).
+ * Source: observed OCR errors in printed URLs (`https:/github com/...`) and grobid/pdftotext line-wrap breaks.
+ * Offsets are UTF-16 code units.
+ */
+import type { Edit, Rule, RuleContext } from '../types.js';
+import { CJK } from './classes.js';
+
+/** Top-level domain labels accepted after a broken host gap. */
+export const TLDS = [
+  'com', 'org', 'net', 'edu', 'gov', 'io', 'ai', 'dev', 'app', 'info', 'biz', 'me', 'co', 'cc', 'tv', 'xyz', 'site',
+  'cn', 'hk', 'tw', 'jp', 'kr', 'uk', 'de', 'fr', 'ru', 'us', 'ca', 'au', 'in', 'eu', 'nl', 'ch', 'se', 'it', 'es',
+];
+const tldAlt = TLDS.join('|');
+const schemeRe = /\b(https?|ftp)(?::\/\/|:\/(?!\/)|\/\/|;\/\/|:[ \t]+\/\/|:\/[ \t]+\/|:\\\\)/gi;
+/** A host gap: `label( |. | .)tld` followed by a path, a port, or the end of the URL. */
+const hostGapRe = new RegExp(`^([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*)( |\\. | \\.)(${tldAlt})(?=[/:]|[\\s${CJK}，。、；：！？）」》】]|$)`, 'u');
+const urlCharRe = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
+const pathPieceRe = new RegExp(`^[A-Za-z0-9][A-Za-z0-9\\-._~/?#=&%+]*(?=[\\s${CJK}，。、；：！？）」》】]|$)`, 'u');
+const cjkRe = new RegExp(`[${CJK}]`, 'u');
+
+interface State {
+  /** The document uses 。 as its full stop. */
+  fullStop: boolean;
+}
+
+/** The end of the URL path starting at `from` (stops at whitespace, CJK, CJK punctuation, quotes). */
+function pathEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && urlCharRe.test(text[i])) i++;
+  // a trailing mark or unmatched closing bracket is not part of the URL
+  while (i > from && /[.,;:!?)\]']/.test(text[i - 1])) {
+    if (text[i - 1] === ')' && text.slice(from, i).includes('(')) break;
+    i--;
+  }
+  return i;
+}
+
+export const tokenUrl: Rule = {
+  id: 'token/url',
+  description: 'Repairs broken URLs: scheme (https:/), spaces in the host (github com), line-wrap breaks; a final . to 。.',
+  defaultLevel: 'fix',
+  editsProtected: true,
+  example: { before: '见https:/github com/x/y.', after: '见https://github.com/x/y。' },
+  source: 'observed OCR errors in printed URLs; line-wrap breaks in PDF text layers',
+  analyze(pages): State {
+    return { fullStop: pages.some((p) => p.includes('。')) };
+  },
+  apply(text, ctx: RuleContext) {
+    const state = (ctx.state as State | undefined) ?? { fullStop: text.includes('。') };
+    const edits: Edit[] = [];
+    const fix = (start: number, end: number, out: string, message: string) =>
+      edits.push({ start, end, text: out, rule: this.id, level: 'fix', message });
+    for (const m of text.matchAll(schemeRe)) {
+      const start = m.index!;
+      const schemeEnd = start + m[1].length;
+      let i = start + m[0].length;
+      if (m[0].slice(m[1].length) !== '://') fix(schemeEnd, i, '://', 'broken URL scheme separator');
+      // host gaps
+      for (let guard = 0; guard < 4; guard++) {
+        const g = hostGapRe.exec(text.slice(i));
+        if (!g) break;
+        const gapStart = i + g[1].length;
+        fix(gapStart, gapStart + g[2].length, '.', 'space inside the URL host');
+        i = gapStart + g[2].length + g[3].length;
+      }
+      let end = pathEnd(text, i);
+      // a URL broken by a line wrap: the raw URL run ends in an open character right at the break
+      let from = i;
+      for (let guard = 0; guard < 4; guard++) {
+        let raw = from;
+        while (raw < text.length && urlCharRe.test(text[raw])) raw++;
+        const brk = text[raw] === '\n' || (ctx.layout === 'line' && text[raw] === ' ');
+        if (!brk || raw === from || !/[/\-_=?&]/.test(text[raw - 1])) break;
+        const piece = pathPieceRe.exec(text.slice(raw + 1));
+        if (!piece || !(piece[0].includes('/') || /\.[a-z]{2,5}$/.test(piece[0]))) break;
+        fix(raw, raw + 1, '', 'URL broken by a line wrap');
+        from = raw + 1;
+        end = pathEnd(text, from);
+      }
+      // sentence-final . after the URL in Chinese text
+      if (state.fullStop && text[end] === '.' && (end + 1 >= text.length || /[\s]/.test(text[end + 1]) || cjkRe.test(text[end + 1]))) {
+        const before = text.slice(Math.max(0, start - 30), start);
+        if (cjkRe.test(before)) fix(end, end + 1, '。', 'sentence-final full stop after a URL in Chinese text');
+      }
+    }
+    return edits;
+  },
+};
