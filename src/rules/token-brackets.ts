@@ -5,6 +5,9 @@
  * bracket pairs inside (`〈例如 gdm3(1))`) are skipped; a glyph right before a real `(` is left alone. One or two lookalike glyphs in a row (`《〈`) become one bracket. A
  * glyph closed by its own partner (`〈x〉`, `《书名》`) is a real bracket and stays.
  *
+ * Quotes: a closing double quote read as an apostrophe plus a quote (`"deb'"`, `“Release'”`) loses the
+ * apostrophe when the quoted text opened with a double quote on the same line and holds no other apostrophe.
+ *
  * Search window: the partner must come within 80 code units, before any other lookalike bracket, blank line or
  * sentence end (a single line break is a printed wrap). Source: observed tesseract chi_sim errors on Debian Reference scans. Offsets are UTF-16 code units.
  */
@@ -15,7 +18,7 @@ const WINDOW = 80;
 
 export const tokenBrackets: Rule = {
   id: 'token/brackets',
-  description: 'Lookalike round brackets (〈 or 《 closed by ")") become the real bracket.',
+  description: 'Lookalike round brackets (〈 or 《 closed by ")") become the real bracket; a closing quote read as \'" is repaired.',
   defaultLevel: 'fix',
   example: { before: '软件包〈例如 mc 和 vim) 依然', after: '软件包(例如 mc 和 vim) 依然' },
   source: 'observed tesseract chi_sim errors: 〈 and 《 for a printed opening round bracket',
@@ -53,6 +56,17 @@ export const tokenBrackets: Rule = {
           if (d === '\n' && text[k - 1] === '\n') break;
         }
       }
+    }
+    for (const m of text.matchAll(/'(?=["”])/g)) {
+      const at = m.index!;
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      const before = text.slice(Math.max(lineStart, at - 60), at);
+      const open = Math.max(before.lastIndexOf('"'), before.lastIndexOf('“'));
+      if (open < 0 || before.slice(open + 1).includes("'") || before.slice(open + 1).length === 0) continue;
+      // the quote before must open (an even number of ASCII quotes before it on the line)
+      const asciiQuotes = (text.slice(lineStart, at).match(/"/g) ?? []).length;
+      if (before[open] === '"' && asciiQuotes % 2 !== 1) continue;
+      edits.push({ start: at, end: at + 1, text: '', rule: this.id, level: 'fix', message: 'closing double quote read as \'"' });
     }
     return edits;
   },

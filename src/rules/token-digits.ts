@@ -5,12 +5,26 @@
  * Numeric context: the run starts with a real digit, has at least as many real digits as lookalikes, is not
  * glued to a Latin letter, `_`, `-`, `.`, `/` or another identifier character on either side, and is followed
  * by a CJK character (a measure word or unit: 分钟, 个, 年) or `%`. Identifiers such as `9A3L-0OK7`, `x1O` or
- * `1O-2` never qualify. Spacing is left to space/cjk-latin. Source: observed CJK OCR errors (letter O for zero
+ * `1O-2` never qualify. Spacing is left to space/cjk-latin.
+ *
+ * Second kind: the section number of a Unix manual page reference (`chgrp(1)`, `systemd.service(5)`) read as a
+ * lookalike (`chgrp(])`, `df(l)`, `ls(I)` -> `(1)`; `service(s)` -> `(5)`), repaired only in a document that has
+ * at least two well-formed references, the evidence that it cites manual pages. Source: observed CJK OCR errors (letter O for zero
  * in 1O分钟). Offsets are UTF-16 code units.
  */
 import type { Edit, Rule } from '../types.js';
 import { CJK } from './classes.js';
 import { lexiconOf } from './lexicon.js';
+
+/** Lookalikes of a manual section number inside `name(X)`, by section. */
+export const MAN_SECTION_LOOKALIKES: Record<string, string> = { ']': '1', '[': '1', l: '1', I: '1', '|': '1', i: '1', s: '5', S: '5', B: '8' };
+const manRefRe = /(?<![A-Za-z0-9_])[a-z][a-z0-9_.+-]*\([1-8]\)/g;
+const manLookRe = /(?<![A-Za-z0-9_])([a-z][a-z0-9_.+-]*)\(([\][lI|iSsB])\)/g;
+
+interface State {
+  /** Well-formed manual page references in the document. */
+  manRefs: number;
+}
 
 const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
 
@@ -19,7 +33,12 @@ export const tokenDigits: Rule = {
   description: 'Lookalike letters inside digit runs in numeric context become digits (1O分钟 -> 10分钟).',
   defaultLevel: 'fix',
   example: { before: '前1O分钟', after: '前10分钟' },
-  source: 'observed CJK OCR errors (letter O for the digit zero before a measure word)',
+  source: 'observed CJK OCR errors (letter O for the digit zero before a measure word; chgrp(]) for chgrp(1))',
+  analyze(pages): State {
+    let manRefs = 0;
+    for (const p of pages) manRefs += (p.match(manRefRe) ?? []).length;
+    return { manRefs };
+  },
   apply(text, ctx) {
     const lex = lexiconOf(ctx.data);
     const look = [...lex.digitOf.keys()].filter((g) => /^[A-Za-z|]$/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
@@ -32,6 +51,14 @@ export const tokenDigits: Rule = {
       if (digits < run.length - digits) continue;
       const fixed = Array.from(run, (c) => (/[0-9]/.test(c) ? c : lex.digitOf.get(c) ?? c)).join('');
       edits.push({ start: m.index!, end: m.index! + run.length, text: fixed, rule: this.id, level: 'fix', message: `lookalike letter in a number: ${fixed}` });
+    }
+    const state = (ctx.state as State | undefined) ?? { manRefs: (text.match(manRefRe) ?? []).length };
+    if (state.manRefs >= 2) {
+      for (const m of text.matchAll(manLookRe)) {
+        const at = m.index! + m[1].length + 1;
+        const digit = MAN_SECTION_LOOKALIKES[m[2]];
+        edits.push({ start: at, end: at + 1, text: digit, rule: this.id, level: 'fix', message: `manual section number read as "${m[2]}": ${m[1]}(${digit})` });
+      }
     }
     return edits;
   },

@@ -13,7 +13,7 @@
  *     the term has at least 4 characters and at most a third of them differ;
  *  5. one dropped or extra letter, also across one space (`A4 Science` -> `AI4Science`): fix when exactly one term
  *     matches and the term is long (6+) or the CJK word after the token names the term's category
- *     (`Sor模型` -> `Sora 模型`); otherwise a suggestion;
+ *     (`Sor模型` -> `Sora 模型`); otherwise a suggestion (terms of 5+); never for all-capital tokens;
  *  6. proper-noun casing in prose (`linux` -> `Linux`) unless the lower-case form is an English word (`apple`) or
  *     the term is flagged `keeplower` (docker, perl); never for all-capital acronyms (http, dns): fix.
  * Tokens touching `_` `@` `$` `\` `=` `~` or another token across `.`/`/`, and everything in protected spans
@@ -109,13 +109,15 @@ function repairOf(lex: Lexicon, token: string, text: string, end: number, window
       return { term: look.text, kind: 'lookalike glyphs', level: 'fix' };
     }
   }
-  const one = sq.length >= 3 ? editOne(lex, token) : undefined;
+  // all-capital acronyms are dense (RPC, gRPC; MSS, MOSS): never repaired by a dropped or added letter
+  const acronym = /^[A-Z0-9]+$/.test(sq);
+  const one = sq.length >= 3 && !acronym ? editOne(lex, token) : undefined;
   if (one && !lex.terms.has(token)) {
     const tq = squash(one.text);
     if (Math.abs(tq.length - sq.length) !== 1) return undefined;
     const strong = (tq.length >= 6 && /[A-Z0-9]/.test(sq)) || categoryEvidence(text, end, one);
     if (strong) return { term: one.text, kind: 'one letter dropped or added', level: 'fix' };
-    if (tq.length >= 4) return { term: one.text, kind: 'one letter dropped or added (uncertain)', level: 'suggest' };
+    if (tq.length >= 5) return { term: one.text, kind: 'one letter dropped or added (uncertain)', level: 'suggest' };
   }
   return undefined;
 }

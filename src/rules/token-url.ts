@@ -12,6 +12,9 @@
  *     followed by CJK text, CJK punctuation, whitespace or the end: the break is removed;
  *  4. a sentence-final `.` right after a URL, in a sentence with CJK text, becomes `。` when the document uses `。`
  *     (counted over all its pages).
+ *  5. a Filesystem Hierarchy Standard path whose `/` was lost between two well-known directories
+ *     (`/usrbin/` -> `/usr/bin/`, `/varlog` -> `/var/log`), or before a top directory in quotes
+ *     (`"usr/share/doc` -> `"/usr/share/doc`); see {@link FHS_DIRS}.
  * Source: observed OCR errors in printed URLs (`https:/github com/...`) and grobid/pdftotext line-wrap breaks.
  * Offsets are UTF-16 code units.
  */
@@ -30,6 +33,15 @@ const hostGapRe = new RegExp(`^([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*)( |\\. | \\.)
 const urlCharRe = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
 const pathPieceRe = new RegExp(`^[A-Za-z0-9][A-Za-z0-9\\-._~/?#=&%+]*(?=[\\s${CJK}，。、；：！？）」》】]|$)`, 'u');
 const cjkRe = new RegExp(`[${CJK}]`, 'u');
+
+/** Well-known FHS directories and their well-known children (FHS 3.0), for lost-slash path repair. */
+export const FHS_DIRS: Record<string, string[]> = {
+  usr: ['bin', 'sbin', 'lib', 'lib64', 'libexec', 'share', 'local', 'include', 'src', 'games'],
+  var: ['log', 'lib', 'cache', 'spool', 'tmp', 'run', 'mail', 'backups', 'www', 'opt'],
+  etc: ['apt', 'default', 'init.d', 'systemd', 'network', 'ssh', 'X11', 'skel', 'cron.d', 'security', 'sudoers.d'],
+};
+const fhsGlued = new RegExp(`(?<![A-Za-z0-9_.~-])/(${Object.keys(FHS_DIRS).join('|')})(${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})(?=/|[\\s"”'’，。、；：）)]|$)`, 'gu');
+const fhsNoRoot = new RegExp(`(?<=["“'‘])(usr|var|etc)/(${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})(?=/)`, 'gu');
 
 interface State {
   /** The document uses 。 as its full stop. */
@@ -95,6 +107,14 @@ export const tokenUrl: Rule = {
         const before = text.slice(Math.max(0, start - 30), start);
         if (cjkRe.test(before)) fix(end, end + 1, '。', 'sentence-final full stop after a URL in Chinese text');
       }
+    }
+    for (const m of text.matchAll(fhsGlued)) {
+      if (!FHS_DIRS[m[1]].includes(m[2])) continue;
+      const at = m.index! + 1 + m[1].length;
+      fix(at, at, '/', `lost / in the path /${m[1]}/${m[2]}`);
+    }
+    for (const m of text.matchAll(fhsNoRoot)) {
+      if (FHS_DIRS[m[1]].includes(m[2])) fix(m.index!, m.index!, '/', `lost leading / in the path /${m[1]}/${m[2]}`);
     }
     return edits;
   },
