@@ -9,7 +9,7 @@
  *    well-formed markers elsewhere, else a suggestion.
  * Spacing follows what the marker cites: after a Latin word one space before the marker and one after it before
  * CJK text (`BERT [13] 的`); after CJK text tight on both sides (`文献[13]提出`, GB/T 7714-2015 sequential style).
- * Well-formed markers are only spaced when the document has at least two markers (a cited text), so that
+ * Well-formed markers are only spaced when the document has at least two markers (any form) (a cited text), so that
  * `a[1]` in a one-line remark is left alone. A marker is `[` digits (`,` or `-` digits)* `]`, numbers of 1-3
  * digits not starting with 0. Offsets are UTF-16 code units.
  */
@@ -22,12 +22,12 @@ const cjkRe = new RegExp(`^[${CJK}]`, 'u');
 const latinWordEndRe = /[A-Za-z0-9][A-Za-z0-9.+-]*$/;
 
 interface State {
-  /** Well-formed markers in the document. */
+  /** Markers in the document (well-formed or with lookalikes). */
   markers: number;
 }
 
-/** Well-formed numeric markers: `[12]`, `[3,4]`, `[5-7]`. */
-const wellFormedRe = /\[[1-9][0-9]{0,2}(?:\s*[,，–~-]\s*[1-9][0-9]{0,2})*\]/g;
+/** Numeric markers, well-formed or with lookalike digits and brackets: `[12]`, `[3,4]`, `[5-7]`, `[I3】`. */
+const wellFormedRe = /[[【〔](?=[0-9IlO|]{0,2}[0-9])[0-9IlO|]{1,3}(?:\s*[,，–~-]\s*[0-9IlO|]{1,3})*[\]】〕刀」]/g;
 
 function patterns(lex: Lexicon) {
   const digitLook = [...lex.digitOf.keys()].filter((g) => g.length === 1 && /[A-Za-z|]/.test(g) && /[01]/.test(lex.digitOf.get(g)!));

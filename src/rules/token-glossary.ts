@@ -51,7 +51,17 @@ function tokenRe(lex: Lexicon): RegExp {
   return new RegExp(`[A-Za-z0-9](?:[A-Za-z0-9]|[-.+/](?=[A-Za-z0-9])${inner})*`, 'gu');
 }
 
-const unique = (ts: Term[] | undefined): Term | undefined => (ts && ts.length === 1 ? ts[0] : undefined);
+/**
+ * The one term of `ts`; terms that differ only by hyphens or spaces (`ISO 9660`, `ISO9660`) count as one, and the
+ * unspaced spelling is taken.
+ */
+function unique(ts: Term[] | undefined): Term | undefined {
+  if (!ts || ts.length === 0) return undefined;
+  if (ts.length === 1) return ts[0];
+  const sq = squash(ts[0].text);
+  if (!ts.every((t) => squash(t.text) === sq)) return undefined;
+  return ts.find((t) => t.text === sq);
+}
 const hasNonAscii = (s: string) => /[^\x00-\x7f]/.test(s);
 
 interface Repair {
