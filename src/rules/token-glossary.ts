@@ -113,7 +113,9 @@ function repairOf(lex: Lexicon, token: string, text: string, end: number, window
   const look = unique(lex.bySkeleton.get(skeleton(lex, sq)));
   if (look && look.text !== token) {
     const tq = squash(look.text);
-    const n = diffCount(sq, tq);
+    // multi-character lookalikes (rn for m) change the length: count each as one step
+    const norm = (x: string) => lex.multi.reduce((acc, [long, short]) => acc.split(long).join(short), x);
+    const n = diffCount(norm(sq), norm(tq)) + Math.abs(Array.from(sq).length - Array.from(tq).length);
     const glyph = hasNonAscii(token);
     if (tq.length >= 4 && (glyph || (n <= Math.max(1, Math.floor(tq.length / 3)) && !window))) {
       return { term: look.text, kind: 'lookalike glyphs', level: 'fix' };
