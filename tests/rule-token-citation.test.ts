@@ -22,6 +22,9 @@ describe('token/citation', () => {
   it('restores a lost opening bracket after a glossary term when the document cites', () => {
     expect(fix('例如 T5 [9] 和 XLNet27) 等模型')).toBe('例如 T5 [9] 和 XLNet [27] 等模型');
   });
+  it('never reads a version number after a language or system name as a citation', () => {
+    expect(fix('文献[2]用 Python3) 实现，[3] 用 Windows10) 测试')).toBe('文献[2]用 Python3) 实现，[3] 用 Windows10) 测试');
+  });
   it('only suggests a lost opening bracket in a text with no markers', () => {
     expect(fix('例如 XLNet27) 等模型')).toBe('例如 XLNet27) 等模型');
   });

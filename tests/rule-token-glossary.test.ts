@@ -39,6 +39,7 @@ describe('token/glossary', () => {
     expect(fix('在ubuntu和github上')).toBe('在Ubuntu和GitHub上');
     expect(fix('买了一个 apple 和 windows 的教程')).toBe('买了一个 apple 和 windows 的教程');
     expect(fix('运行 docker 和 perl(1)，走 http 协议')).toBe('运行 docker 和 perl(1)，走 http 协议');
+    expect(fix('执行 ubuntu -v 查看')).toBe('执行 ubuntu -v 查看');
   });
   it('never touches URLs, paths, code spans, identifiers and known terms', () => {
     for (const ok of [

@@ -40,3 +40,10 @@ describe('token/url', () => {
     expect(clean('主页是https:/example com/app 上的页面。')).toBe('主页是 https://example.com/app 上的页面。');
   });
 });
+
+describe('token/url host gaps stay conservative', () => {
+  it('does not join a following word that happens to be a TLD', () => {
+    const ok = 'See https://example.com in the docs, or https://example.org it is.';
+    expect(applyRule(tokenUrl, ok)).toBe(ok);
+  });
+});

@@ -21,6 +21,9 @@ const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
 const cjkRe = new RegExp(`^[${CJK}]`, 'u');
 const latinWordEndRe = /[A-Za-z0-9][A-Za-z0-9.+-]*$/;
 
+/** Glossary categories whose terms are followed by version numbers, not by citation markers. */
+const NO_CITE_CATEGORIES = ['language', 'os', 'standard', 'format', 'hardware'];
+
 interface State {
   /** Markers in the document (well-formed or with lookalikes). */
   markers: number;
@@ -117,7 +120,9 @@ export const tokenCitation: Rule = {
     for (const m of text.matchAll(noOpen)) {
       const start = m.index!, end = start + m[0].length;
       const word = /[A-Za-z][A-Za-z0-9.-]*$/.exec(text.slice(Math.max(0, start - 30), start))?.[0];
-      if (!word || !lex.terms.has(word) || /[0-9]$/.test(word)) continue;
+      const term = word ? lex.terms.get(word) : undefined;
+      // languages, systems, standards and chips take version numbers (Python3, Windows10, A100): never citations
+      if (!word || !term || /[0-9]$/.test(word) || NO_CITE_CATEGORIES.includes(term.category)) continue;
       if (lex.bySquash.has(squash(word + m[1])) || m[1].startsWith('0')) continue;
       if (m[2] === ')' && openParenBefore(text, start - word.length)) continue;
       if (m[2] === ']' && text.lastIndexOf('[', start) > start - word.length - 10 && text.lastIndexOf('[', start) !== -1) continue;

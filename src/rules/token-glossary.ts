@@ -152,6 +152,7 @@ function casingOf(lex: Lexicon, token: string, text: string, start: number, end:
   const t = unique(lex.byLower.get(token));
   if (!t || t.keeplower || t.text === token || !/[A-Z]/.test(t.text) || !/[a-z]/.test(t.text)) return undefined;
   if (/^\(\d/.test(text.slice(end, end + 2))) return undefined; // a man page reference: perl(1)
+  if (/^ +-/.test(text.slice(end, end + 4))) return undefined; // a command with options: mysql -u root
   if (!proseNeighbourRe.test(text.slice(end, end + 1)) || !proseNeighbourRe.test(start > 0 ? text[start - 1] : '')) return undefined;
   return t.text;
 }

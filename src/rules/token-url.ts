@@ -5,8 +5,8 @@
  * Ordered repairs, each on a URL found from its scheme (`http`, `https`, `ftp`):
  *  1. broken scheme separator: `https:/x`, `https//x`, `https;//x`, `https: //x`, `https:\\x` -> `https://x`;
  *  2. a space or a dot-and-space inside the host before a top-level domain label: `github com/x`,
- *     `github. com/x` -> `github.com/x` (the label must be a known TLD and be followed by `/`, `:`, the end or
- *     non-URL text);
+ *     `github. com/x` -> `github.com/x` (the label must be a known TLD followed by `/` or `:`; after a
+ *     dot-and-space a common TLD may also end the URL: `github. com`);
  *  3. a URL broken by a line wrap: the URL ends in `/` `-` `_` `.` `=` `?` or `&` at a line break (or at a single
  *     space in a one-page-per-line dump) and the next piece is path-like (holds `/`, or a file extension) and is
  *     followed by CJK text, CJK punctuation, whitespace or the end: the break is removed;
@@ -28,8 +28,16 @@ export const TLDS = [
 ];
 const tldAlt = TLDS.join('|');
 const schemeRe = /\b(https?|ftp)(?::\/\/|:\/(?!\/)|\/\/|;\/\/|:[ \t]+\/\/|:\/[ \t]+\/|:\\\\)/gi;
-/** A host gap: `label( |. | .)tld` followed by a path, a port, or the end of the URL. */
-const hostGapRe = new RegExp(`^([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*)( |\\. | \\.)(${tldAlt})(?=[/:]|[\\s${CJK}，。、；：！？）」》】]|$)`, 'u');
+/** Common generic and Chinese TLDs: a dot-and-space gap before one of these may also end the URL (`github. com`). */
+const COMMON_TLDS = ['com', 'org', 'net', 'edu', 'gov', 'io', 'cn'];
+/**
+ * A host gap: `label tld/` (a plain space needs a path or port after the TLD, so `example.com in the docs` stays),
+ * or `label. tld` / `label .tld` followed by a path, a port, or (common TLDs only) the end of the URL.
+ */
+const hostGapRe = new RegExp(
+  `^([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*)(?:( )(${tldAlt})(?=[/:])|(\\. | \\.)(?:(${tldAlt})(?=[/:])|(${COMMON_TLDS.join('|')})(?=[\\s${CJK}，。、；：！？）」》】]|$)))`,
+  'u',
+);
 const urlCharRe = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
 const pathPieceRe = new RegExp(`^[A-Za-z0-9][A-Za-z0-9\\-._~/?#=&%+]*(?=[\\s${CJK}，。、；：！？）」》】]|$)`, 'u');
 const cjkRe = new RegExp(`[${CJK}]`, 'u');
@@ -84,9 +92,11 @@ export const tokenUrl: Rule = {
       for (let guard = 0; guard < 4; guard++) {
         const g = hostGapRe.exec(text.slice(i));
         if (!g) break;
+        const gap = g[2] ?? g[4];
+        const tld = g[3] ?? g[5] ?? g[6];
         const gapStart = i + g[1].length;
-        fix(gapStart, gapStart + g[2].length, '.', 'space inside the URL host');
-        i = gapStart + g[2].length + g[3].length;
+        fix(gapStart, gapStart + gap.length, '.', 'space inside the URL host');
+        i = gapStart + gap.length + tld.length;
       }
       let end = pathEnd(text, i);
       // a URL broken by a line wrap: the raw URL run ends in an open character right at the break
