@@ -14,7 +14,7 @@ describe('token/digits', () => {
     expect(clean('等待1O分钟后重试')).toBe('等待 10 分钟后重试');
   });
   it('never touches identifiers, hex, versions or words', () => {
-    for (const ok of ['序列号 9A3L-0OK7 已失效', '变量x1O的值', '型号A1O0', 'IO设备', 'O2浓度', '编号1O-2', '版本v1O发布']) {
+    for (const ok of ['| 1500|默认值 |', '序列号 9A3L-0OK7 已失效', '变量x1O的值', '型号A1O0', 'IO设备', 'O2浓度', '编号1O-2', '版本v1O发布']) {
       expect(fix(ok)).toBe(ok);
     }
   });

@@ -52,6 +52,11 @@ describe('token/glossary', () => {
       'Transformers 库和 GPTs 应用',
     ]) expect(fix(ok)).toBe(ok);
   });
+  it('leaves spelling variants that are not OCR damage', () => {
+    for (const ok of ['兼容 MSDOS 文件系统', '打开 Libreoffice 文档', '写信给 admin at ubuntu dot com', '支持 WiFi 连接']) {
+      expect(fix(ok)).toBe(ok);
+    }
+  });
   it('respects identity entries from a user glossary', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocrtidy-gl-'));
     const file = path.join(dir, 'mine.txt');

@@ -30,10 +30,10 @@ interface State {
 }
 
 /** Numeric markers, well-formed or with lookalike digits and brackets: `[12]`, `[3,4]`, `[5-7]`, `[I3】`. */
-const wellFormedRe = /[[【〔](?=[0-9IlO|]{0,2}[0-9])[0-9IlO|]{1,3}(?:\s*[,，–~-]\s*[0-9IlO|]{1,3})*[\]】〕刀」]/g;
+const wellFormedRe = /[[【〔](?=[0-9IlO]{0,2}[0-9])[0-9IlO]{1,3}(?:\s*[,，–~-]\s*[0-9IlO]{1,3})*[\]】〕刀」]/g;
 
 function patterns(lex: Lexicon) {
-  const digitLook = [...lex.digitOf.keys()].filter((g) => g.length === 1 && /[A-Za-z|]/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
+  const digitLook = [...lex.digitOf.keys()].filter((g) => g.length === 1 && /[A-Za-z]/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
   const D = `[0-9${esc(digitLook.join(''))}]`;
   const num = `${D}{1,3}`;
   const body = `${num}(?:\\s*[,，–~-]\\s*${num})*`;

@@ -1,6 +1,6 @@
 /**
  * `token/digits`: lookalike letters inside a digit run in numeric context become digits (`1O分钟` -> `10分钟`,
- * `2l个` -> `21个`); the lookalikes come from rules/lookalikes.tsv (O and o for 0, I, l and | for 1).
+ * `2l个` -> `21个`); the lookalikes come from rules/lookalikes.tsv (O and o for 0, I and l for 1; never `|`, a table rule).
  *
  * Numeric context: the run starts with a real digit, has at least as many real digits as lookalikes, is not
  * glued to a Latin letter, `_`, `-`, `.`, `/` or another identifier character on either side, and is followed
@@ -41,7 +41,7 @@ export const tokenDigits: Rule = {
   },
   apply(text, ctx) {
     const lex = lexiconOf(ctx.data);
-    const look = [...lex.digitOf.keys()].filter((g) => /^[A-Za-z|]$/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
+    const look = [...lex.digitOf.keys()].filter((g) => /^[A-Za-z]$/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
     const L = `[${esc(look.join(''))}]`;
     const re = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+])[0-9](?:[0-9]|${L})*${L}(?:[0-9]|${L})*(?=[${CJK}%])`, 'gu');
     const edits: Edit[] = [];

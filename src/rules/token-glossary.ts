@@ -6,15 +6,15 @@
  * between two Latin characters (`BE求T`). Tokens that are glossary terms, identity entries, or ordinary English
  * words are never touched. Ordered kinds of repair (first that applies wins):
  *  1. explicit variant (`Pytorch => PyTorch`): fix;
- *  2. version form: the token equals a term once hyphens and spaces are dropped (`GPT4` -> `GPT-4`,
- *     `Microsoft365` -> `Microsoft 365`): fix;
+ *  2. version form: the token equals a term once hyphens and spaces next to a digit are dropped (`GPT4` ->
+ *     `GPT-4`, `Microsoft365` -> `Microsoft 365`; `MSDOS` stays): fix;
  *  3. two glued terms split at a digit|letter or lower|upper boundary (`GPT-4API` -> `GPT-4 API`): fix;
  *  4. lookalike glyphs: the token's lookalike skeleton equals exactly one term's (`BE求T`, `1SO9660`): fix when
  *     the term has at least 4 characters and at most a third of them differ;
  *  5. one dropped or extra letter, also across one space (`A4 Science` -> `AI4Science`): fix when exactly one term
  *     matches and the term is long (6+) or the CJK word after the token names the term's category
  *     (`Sor模型` -> `Sora 模型`); otherwise a suggestion (terms of 5+); never for all-capital tokens;
- *  6. proper-noun casing in prose (`linux` -> `Linux`) unless the lower-case form is an English word (`apple`) or
+ *  6. proper-noun casing in Chinese prose (CJK next to the token; `linux` -> `Linux`) unless the lower-case form is an English word (`apple`) or
  *     the term is flagged `keeplower` (docker, perl); never for all-capital acronyms (http, dns): fix.
  * Tokens touching `_` `@` `$` `\` `=` `~` or another token across `.`/`/`, and everything in protected spans
  * (URLs, paths, code), are left alone. Source: observed CJK OCR errors; pycorrector (identity entries);
@@ -40,6 +40,7 @@ export const CATEGORY_HEADS: Record<string, string[]> = {
 
 const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
 const cjkStartRe = new RegExp(`^[${CJK}]`, 'u');
+const cjkNearRe = new RegExp(`[${CJK}] ?$`, 'u');
 /** Characters next to a token that make it part of an identifier, path or code. */
 const codeNeighbour = /[_@$\\=~`#%&*<>{}|]/;
 /** Prose neighbours for casing: CJK, CJK punctuation, space, start/end, and ASCII marks used as Chinese punctuation. */
@@ -106,18 +107,22 @@ function repairOf(lex: Lexicon, token: string, text: string, end: number, window
     const v = lex.variants.get(token);
     if (v !== undefined) return v === token ? undefined : { term: v, kind: 'known variant', level: 'fix' };
     const bySq = unique(lex.bySquash.get(sq));
-    if (bySq && bySq.text !== token && sq.length >= 3) return { term: bySq.text, kind: 'version form', level: 'fix' };
+    if (bySq && bySq.text !== token && sq.length >= 3 && versionGapsOnly(token, bySq.text)) {
+      return { term: bySq.text, kind: 'version form', level: 'fix' };
+    }
     const split = splitGlued(lex, token);
     if (split) return { term: split, kind: 'glued terms', level: 'fix' };
   }
   const look = unique(lex.bySkeleton.get(skeleton(lex, sq)));
-  if (look && look.text !== token) {
+  if (look && squash(look.text) !== sq) {
     const tq = squash(look.text);
     // multi-character lookalikes (rn for m) change the length: count each as one step
     const norm = (x: string) => lex.multi.reduce((acc, [long, short]) => acc.split(long).join(short), x);
     const n = diffCount(norm(sq), norm(tq)) + Math.abs(Array.from(sq).length - Array.from(tq).length);
     const glyph = hasNonAscii(token);
-    if (tq.length >= 4 && (glyph || (n <= Math.max(1, Math.floor(tq.length / 3)) && !window))) {
+    // a change of letter case alone (Libreoffice, LibreOffice) is a spelling variant, not a lookalike glyph
+    const caseOnly = n > 0 && Array.from(sq).every((c, k) => c === Array.from(tq)[k] || c.toLowerCase() === Array.from(tq)[k]?.toLowerCase());
+    if (tq.length >= 4 && !caseOnly && (glyph || (n <= Math.max(1, Math.floor(tq.length / 3)) && !window))) {
       return { term: look.text, kind: 'lookalike glyphs', level: 'fix' };
     }
   }
@@ -132,6 +137,29 @@ function repairOf(lex: Lexicon, token: string, text: string, end: number, window
     if (tq.length >= 5) return { term: one.text, kind: 'one letter dropped or added (uncertain)', level: 'suggest' };
   }
   return undefined;
+}
+
+/**
+ * True when `token` and `term` differ only by hyphens or spaces next to a digit (`GPT4` ~ `GPT-4`, `Microsoft365`
+ * ~ `Microsoft 365`); a hyphen between letters (`MSDOS` ~ `MS-DOS`, `WiFi` ~ `Wi-Fi`) is a spelling variant, not
+ * OCR damage, and stays.
+ */
+function versionGapsOnly(token: string, term: string): boolean {
+  let i = 0, j = 0;
+  while (i < token.length || j < term.length) {
+    if (token[i] === term[j]) {
+      i++, j++;
+      continue;
+    }
+    const gapIn = term[j] === '-' || term[j] === ' ' ? 'term' : token[i] === '-' || token[i] === ' ' ? 'token' : '';
+    if (!gapIn) return false;
+    const s = gapIn === 'term' ? term : token;
+    const k = gapIn === 'term' ? j : i;
+    if (!/[0-9]/.test(s[k - 1] ?? '') && !/[0-9]/.test(s[k + 1] ?? '')) return false;
+    if (gapIn === 'term') j++;
+    else i++;
+  }
+  return true;
 }
 
 /** `GPT-4API` -> `GPT-4 API`: two terms glued at a digit|letter or lower|upper boundary. */
@@ -154,6 +182,8 @@ function casingOf(lex: Lexicon, token: string, text: string, start: number, end:
   if (/^\(\d/.test(text.slice(end, end + 2))) return undefined; // a man page reference: perl(1)
   if (/^ +-/.test(text.slice(end, end + 4))) return undefined; // a command with options: mysql -u root
   if (!proseNeighbourRe.test(text.slice(end, end + 1)) || !proseNeighbourRe.test(start > 0 ? text[start - 1] : '')) return undefined;
+  // prose here means Chinese prose: CJK right next to the token or across one space (not `user at debian dot org`)
+  if (!cjkNearRe.test(text.slice(Math.max(0, start - 2), start)) && !cjkStartRe.test(text.slice(end, end + 2).trimStart())) return undefined;
   return t.text;
 }
 
