@@ -90,3 +90,14 @@ describe('lexicon data files', () => {
     for (const row of lex.lookalikes) expect(row.observed.length).toBeGreaterThan(5);
   });
 });
+
+describe('token/glossary: lookalike glyphs in ordinary English words', () => {
+  it('reads the glyphs back when exactly one English word results', () => {
+    expect(fix('在 shel1 里运行 unstab1e 版本的 F0RMAT 命令')).toBe('在 shell 里运行 unstable 版本的 FORMAT 命令');
+  });
+  it('leaves identifiers, enumerations and abbreviations alone', () => {
+    for (const ok of ['文件 file1 与 file2', '循环 "fool1 fool2"', 'l10n 和 i18n', '变量 x11 与 Win10', 'Index 与 IBM']) {
+      expect(fix(ok)).toBe(ok);
+    }
+  });
+});

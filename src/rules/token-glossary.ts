@@ -11,6 +11,7 @@
  *  3. two glued terms split at a digit|letter or lower|upper boundary (`GPT-4API` -> `GPT-4 API`): fix;
  *  4. lookalike glyphs: the token's lookalike skeleton equals exactly one term's (`BE求T`, `1SO9660`): fix when
  *     the term has at least 4 characters and at most a third of them differ;
+ *  4b. lookalike glyphs in an ordinary English word (SCOWL): `shel1` -> `shell`, `unstab1e` -> `unstable`;
  *  5. one dropped or extra letter, also across one space (`A4 Science` -> `AI4Science`): fix when exactly one term
  *     matches and the term is long (6+) or the CJK word after the token names the term's category
  *     (`Sor模型` -> `Sora 模型`); otherwise a suggestion (terms of 5+); never for all-capital tokens;
@@ -126,6 +127,10 @@ function repairOf(lex: Lexicon, token: string, text: string, end: number, window
       return { term: look.text, kind: 'lookalike glyphs', level: 'fix' };
     }
   }
+  if (!window) {
+    const word = englishLookalike(lex, token, text);
+    if (word) return { term: word, kind: 'lookalike glyphs in an English word', level: 'fix' };
+  }
   // all-capital acronyms are dense (RPC, gRPC; MSS, MOSS): never repaired by a dropped or added letter
   const acronym = /^[A-Z0-9]+$/.test(sq);
   const one = sq.length >= 3 && !acronym ? editOne(lex, token) : undefined;
@@ -160,6 +165,54 @@ function versionGapsOnly(token: string, term: string): boolean {
     else i++;
   }
   return true;
+}
+
+/** Glyphs read for a letter inside an ordinary word, by the case of the word: what each may stand for. */
+const WORD_LOOKALIKES: Record<'lower' | 'upper', Record<string, string[]>> = {
+  lower: { '1': ['l'], I: ['l'], '|': ['l'], '0': ['o'] },
+  upper: { '1': ['I'], l: ['I'], '|': ['I'], '0': ['O'] },
+};
+
+/**
+ * An ordinary English word that `token` becomes when its lookalike glyphs are read back (`shel1` -> `shell`,
+ * `unstab1e` -> `unstable`, `F0RMAT` -> `FORMAT`), or undefined. Only for tokens of 4+ characters with at least
+ * three letters, at most two glyphs, letters in one case (or Capitalised), when exactly one word results; a
+ * trailing digit only in words of 5+ characters with no sibling (`foo1 foo2`) in the text.
+ */
+function englishLookalike(lex: Lexicon, token: string, text: string): string | undefined {
+  // a trailing digit is usually an enumeration (foo1 foo2, file1): only for longer words with no sibling
+  if (/[0-9]$/.test(token)) {
+    if (token.length < 5) return undefined;
+    const stem = token.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(?<![A-Za-z0-9])${stem}[0-9](?![A-Za-z0-9])`, 'g').test(text.replace(token, ''))) return undefined;
+  }
+  if (!/^[A-Za-z0-9|]{4,}$/.test(token) || (token.match(/[A-Za-z]/g) ?? []).length < 3) return undefined;
+  const letters = token.replace(/[^A-Za-z]/g, '');
+  const body = letters.slice(1);
+  const caseOf = /^[A-Z]+$/.test(letters.replace(/[Il]/g, '')) && letters.replace(/[Il]/g, '').length >= 2 ? 'upper' : /^[a-z]*$/.test(body.replace(/I/g, '')) ? 'lower' : undefined;
+  if (!caseOf) return undefined;
+  const table = WORD_LOOKALIKES[caseOf];
+  const chars = Array.from(token);
+  const spots = chars.map((c, i) => (table[c] ? i : -1)).filter((i) => i >= 0);
+  // capital I as the first letter of a Capitalised word is a real I (Index), not a glyph
+  if (caseOf === 'lower' && chars[0] === 'I') spots.splice(spots.indexOf(0), spots.includes(0) ? 1 : 0);
+  if (spots.length === 0 || spots.length > 2) return undefined;
+  if (chars.some((c, i) => /[0-9|]/.test(c) && !spots.includes(i))) return undefined;
+  const found = new Set<string>();
+  const walk = (k: number, acc: string[]) => {
+    if (k === spots.length) {
+      const w = acc.join('');
+      if (w !== token && lex.words.has(w.toLowerCase())) found.add(w);
+      return;
+    }
+    for (const alt of table[chars[spots[k]]]) {
+      const next = acc.slice();
+      next[spots[k]] = alt;
+      walk(k + 1, next);
+    }
+  };
+  walk(0, chars);
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** `GPT-4API` -> `GPT-4 API`: two terms glued at a digit|letter or lower|upper boundary. */
