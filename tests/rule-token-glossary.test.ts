@@ -94,9 +94,10 @@ describe('lexicon data files', () => {
 describe('token/glossary: lookalike glyphs in ordinary English words', () => {
   it('reads the glyphs back when exactly one English word results', () => {
     expect(fix('在 shel1 里运行 unstab1e 版本的 F0RMAT 命令')).toBe('在 shell 里运行 unstable 版本的 FORMAT 命令');
+    expect(fix('修改 defauLt 值和 sLice 单元')).toBe('修改 default 值和 slice 单元');
   });
   it('leaves identifiers, enumerations and abbreviations alone', () => {
-    for (const ok of ['文件 file1 与 file2', '循环 "fool1 fool2"', 'l10n 和 i18n', '变量 x11 与 Win10', 'Index 与 IBM']) {
+    for (const ok of ['文件 file1 与 file2', '循环 "fool1 fool2"', 'l10n 和 i18n', '变量 x11 与 Win10', 'Index 与 IBM', '函数 setLocale 和 getLine', 'McLaren 与 iPhone']) {
       expect(fix(ok)).toBe(ok);
     }
   });

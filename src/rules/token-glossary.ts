@@ -11,7 +11,7 @@
  *  3. two glued terms split at a digit|letter or lower|upper boundary (`GPT-4API` -> `GPT-4 API`): fix;
  *  4. lookalike glyphs: the token's lookalike skeleton equals exactly one term's (`BE求T`, `1SO9660`): fix when
  *     the term has at least 4 characters and at most a third of them differ;
- *  4b. lookalike glyphs in an ordinary English word (SCOWL): `shel1` -> `shell`, `unstab1e` -> `unstable`;
+ *  4b. lookalike glyphs in an ordinary English word (SCOWL): `shel1` -> `shell`, `defauLt` -> `default`;
  *  5. one dropped or extra letter, also across one space (`A4 Science` -> `AI4Science`): fix when exactly one term
  *     matches and the term is long (6+) or the CJK word after the token names the term's category
  *     (`Sor模型` -> `Sora 模型`); otherwise a suggestion (terms of 5+); never for all-capital tokens;
@@ -169,7 +169,7 @@ function versionGapsOnly(token: string, term: string): boolean {
 
 /** Glyphs read for a letter inside an ordinary word, by the case of the word: what each may stand for. */
 const WORD_LOOKALIKES: Record<'lower' | 'upper', Record<string, string[]>> = {
-  lower: { '1': ['l'], I: ['l'], '|': ['l'], '0': ['o'] },
+  lower: { '1': ['l'], I: ['l'], L: ['l'], '|': ['l'], '0': ['o'] },
   upper: { '1': ['I'], l: ['I'], '|': ['I'], '0': ['O'] },
 };
 
@@ -189,13 +189,13 @@ function englishLookalike(lex: Lexicon, token: string, text: string): string | u
   if (!/^[A-Za-z0-9|]{4,}$/.test(token) || (token.match(/[A-Za-z]/g) ?? []).length < 3) return undefined;
   const letters = token.replace(/[^A-Za-z]/g, '');
   const body = letters.slice(1);
-  const caseOf = /^[A-Z]+$/.test(letters.replace(/[Il]/g, '')) && letters.replace(/[Il]/g, '').length >= 2 ? 'upper' : /^[a-z]*$/.test(body.replace(/I/g, '')) ? 'lower' : undefined;
+  const caseOf = /^[A-Z]+$/.test(letters.replace(/[Il]/g, '')) && letters.replace(/[Il]/g, '').length >= 2 ? 'upper' : /^[a-z]*$/.test(body.replace(/[IL]/g, '')) ? 'lower' : undefined;
   if (!caseOf) return undefined;
   const table = WORD_LOOKALIKES[caseOf];
   const chars = Array.from(token);
   const spots = chars.map((c, i) => (table[c] ? i : -1)).filter((i) => i >= 0);
   // capital I as the first letter of a Capitalised word is a real I (Index), not a glyph
-  if (caseOf === 'lower' && chars[0] === 'I') spots.splice(spots.indexOf(0), spots.includes(0) ? 1 : 0);
+  if (caseOf === 'lower' && (chars[0] === 'I' || chars[0] === 'L') && spots[0] === 0) spots.shift();
   if (spots.length === 0 || spots.length > 2) return undefined;
   if (chars.some((c, i) => /[0-9|]/.test(c) && !spots.includes(i))) return undefined;
   const found = new Set<string>();
@@ -278,7 +278,10 @@ export const tokenGlossary: Rule = {
       if (used.has(i) || lex.terms.has(t.text) || lex.variants.get(t.text) === t.text) return;
       if (inCode(text, t.start, t.end)) return;
       const isWord = !hasNonAscii(t.text) && lex.words.has(t.text.toLowerCase()) && !lex.variants.has(t.text);
-      const r = isWord ? undefined : repairOf(lex, t.text, text, t.end, false);
+      // an English word in odd case (defauLt) may still hold a lookalike capital
+      const oddCase = isWord && /[a-z][IL]|[IL][a-z]/.test(t.text.slice(1)) && /^[A-Za-z]+$/.test(t.text);
+      const odd = oddCase ? englishLookalike(lex, t.text, text) : undefined;
+      const r = odd ? { term: odd, kind: 'lookalike capital in an English word', level: 'fix' as const } : isWord ? undefined : repairOf(lex, t.text, text, t.end, false);
       if (r) {
         edits.push({ start: t.start, end: t.end, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
         return;

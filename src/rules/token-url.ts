@@ -15,6 +15,9 @@
  *  5. a Filesystem Hierarchy Standard path whose `/` was lost between two well-known directories
  *     (`/usrbin/` -> `/usr/bin/`, `/varlog` -> `/var/log`), or before a top directory in quotes
  *     (`"usr/share/doc` -> `"/usr/share/doc`); see {@link FHS_DIRS}.
+ *  6. a lookalike in the first directory of an absolute path (or the second, under a top directory), when the
+ *     repaired name is a well-known FHS directory (`/Lib/systemd` -> `/lib/systemd`, `/usr/1ib` -> `/usr/lib`),
+ *     and a leading `/` read as `V` before a top directory in quotes (`“Vetc/passwd` -> `“/etc/passwd`).
  * Source: observed OCR errors in printed URLs (`https:/github com/...`) and grobid/pdftotext line-wrap breaks.
  * Offsets are UTF-16 code units.
  */
@@ -50,6 +53,15 @@ export const FHS_DIRS: Record<string, string[]> = {
 };
 const fhsGlued = new RegExp(`(?<![A-Za-z0-9_.~-])/(${Object.keys(FHS_DIRS).join('|')})(${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})(?=/|[\\s"”'’，。、；：）)]|$)`, 'gu');
 const fhsNoRoot = new RegExp(`(?<=["“'‘])(usr|var|etc)/(${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})(?=/)`, 'gu');
+
+/** Top-level FHS directories, for lookalike repair of a path's first segment. */
+export const FHS_TOP = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
+/** Glyphs read for a lower-case letter in a path segment (from the lookalike table's I/l/1 and O/0 classes). */
+const PATH_LOOK: Record<string, string> = { L: 'l', I: 'l', '1': 'l', '|': 'l', '0': 'o', O: 'o' };
+/** First segment of an absolute path, or a second segment under a top directory: `/Lib/`, `/usr/1ib/`. */
+const pathSegRe = new RegExp(`(?<=(?:^|[\\s"“”'‘’(（=])/(?:(?:${FHS_TOP.join('|')})/)?)([A-Za-z0-9|.]{2,10})(?=/)`, 'gu');
+/** A leading `/` read as V before a top directory: `“Vetc/passwd`, `"Vboot/grub`. */
+const leadingVRe = new RegExp(`(?<=["“”'‘’])V(?=(?:${FHS_TOP.join('|')})/|init["”’'])`, 'gu');
 
 interface State {
   /** The document uses 。 as its full stop. */
@@ -126,6 +138,15 @@ export const tokenUrl: Rule = {
     for (const m of text.matchAll(fhsNoRoot)) {
       if (FHS_DIRS[m[1]].includes(m[2])) fix(m.index!, m.index!, '/', `lost leading / in the path /${m[1]}/${m[2]}`);
     }
+    for (const m of text.matchAll(pathSegRe)) {
+      const seg = m[1];
+      if (FHS_TOP.includes(seg) || ![...seg].some((c) => PATH_LOOK[c])) continue;
+      const fixed = Array.from(seg, (c) => PATH_LOOK[c] ?? c).join('');
+      const parent = text.slice(0, m.index!).match(/\/([a-z0-9]+)\/$/)?.[1];
+      const known = parent ? (FHS_DIRS[parent] ?? []).includes(fixed) : FHS_TOP.includes(fixed);
+      if (known) fix(m.index!, m.index! + seg.length, fixed, `lookalike letter in the path segment /${fixed}/`);
+    }
+    for (const m of text.matchAll(leadingVRe)) fix(m.index!, m.index! + 1, '/', 'leading / of a path read as V');
     return edits;
   },
 };
