@@ -7,12 +7,19 @@
 import type { Rule } from '../types.js';
 import { spaceCjkLatin } from './space-cjk-latin.js';
 import { punctBullet } from './punct-bullet.js';
+import { spaceRuns } from './space-runs.js';
+import { spaceOcrLetterspacing } from './space-ocr-letterspacing.js';
+import { spacePunctuation } from './space-punctuation.js';
+import { spaceHeading } from './space-heading.js';
+import { punctWidth } from './punct-width.js';
 
 /** Every rule, in the order the runner applies them. */
 export const RULES: readonly Rule[] = [
   // -- text: invisible and full-width characters (text/*)
 
   // -- OCR spacing damage (space/ocr-letterspacing, space/runs)
+  spaceRuns,
+  spaceOcrLetterspacing,
 
   // -- tokens (token/*)
 
@@ -22,6 +29,9 @@ export const RULES: readonly Rule[] = [
   spaceCjkLatin,
 
   // -- punctuation spacing, headings, width (space/punctuation, space/heading, punct/width)
+  spacePunctuation,
+  spaceHeading,
+  punctWidth,
 
   // -- bullets
   punctBullet,

@@ -1,0 +1,239 @@
+/**
+ * `punct/width`: the width of CJK punctuation, the sentence-final period, double quotes and mismatched
+ * bracket pairs, by the document's own style.
+ *
+ * Convention (`--punctuation auto|fullwidth|halfwidth|keep`):
+ * - `auto` follows the document's pooled majority: over all its kept pages, the width-ambiguous marks
+ *   `, : ; ( ) ! ?` and their full-width forms `，：；（）！？` in CJK context are counted, and the larger side
+ *   decides for all of them (a book that writes `,:;()` half width, like the seed, keeps them half width;
+ *   its stray `：` follows the commas). With fewer than {@link MIN_EVIDENCE} such marks (a one-sentence input)
+ *   the Chinese copywriting guidelines decide: full width in Chinese sentences, half width inside complete
+ *   English sentences (a mark with no CJK next to it is never touched).
+ * - A sentence-final `.` right after CJK text (or after a closing `）”》`) becomes `。` when the document uses
+ *   `。` for its sentences (never a list label's period `• 标签. 正文`, never a decimal point or an ellipsis).
+ * - Paired ASCII double quotes around Chinese text become `“”` when the document writes its quotes that way
+ *   (GB/T 15834; also the fallback).
+ * - A bracket pair of mixed widths (`(…）`) is unified to the document's width; an ASCII pair around CJK text
+ *   becomes full width in a full-width document; pairs around Latin only (`vim(1)`) stay.
+ * When a mark becomes full width, the spaces before it go, and the spaces after it go where they cannot be a
+ * printed line wrap (the space/punctuation convention). `fullwidth`/`halfwidth` force a width; `keep` turns the
+ * rule off. Sources: GB/T 15834-2011, the Chinese copywriting guidelines (中文文案排版指北), the seed's style.
+ *
+ * Shape: one edit per mark (with the spaces it swallows), UTF-16 offsets.
+ */
+import type { Edit, Rule, RuleContext } from '../types.js';
+import { CJK } from './classes.js';
+import { isCodeLine, letterSpacedLines, lineSpans, showsPadding } from './spacing-lines.js';
+
+/** Below this many width-ambiguous marks in CJK context, the copywriting guidelines decide. */
+export const MIN_EVIDENCE = 5;
+
+/** Half-width marks and their full-width forms. */
+export const TO_FULL: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+export const TO_HALF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(TO_FULL).map(([h, f]) => [f, h]));
+
+/** Per-document state computed by `analyze`. */
+export interface WidthState {
+  /** `guideline`: too little evidence, full width in Chinese sentences. */
+  marks: 'fullwidth' | 'halfwidth' | 'guideline';
+  /** Sentence-final `.` after CJK becomes `。`. */
+  fullStop: boolean;
+  /** ASCII quote pairs around CJK become “”. */
+  curlyQuotes: boolean;
+  /** The evidence, for the report and tests. */
+  counts: { half: number; full: number; fullStops: number; cjkPeriods: number; curly: number; asciiPairs: number };
+}
+
+const cjkRe = new RegExp(`[${CJK}]`, 'u');
+const isCjkCh = (ch: string | undefined) => ch !== undefined && cjkRe.test(ch);
+/** Marks after which a `.` still ends a Chinese sentence. */
+const CLOSERS = '）”’》】」』';
+/** Bullet markers that open a list item (whose label's period is no sentence end). */
+const BULLETS = '•·・●▪◦';
+/** Sentence or clause marks that end the search back for a bullet. */
+const CLAUSE_END = '。！？，；：,;:!?.';
+
+/** Previous non-space character before `i` on the same line (or undefined), and its index. */
+function prevNonSpace(line: string, i: number): [string | undefined, number] {
+  let j = i - 1;
+  while (j >= 0 && line[j] === ' ') j--;
+  return [j >= 0 ? line[j] : undefined, j];
+}
+function nextNonSpace(line: string, i: number): [string | undefined, number] {
+  let j = i + 1;
+  while (j < line.length && line[j] === ' ') j++;
+  return [j < line.length ? line[j] : undefined, j];
+}
+
+/** True when the ASCII mark at `i` stands in a Chinese sentence (CJK on one side, not Latin on both). */
+function chineseContext(line: string, i: number): boolean {
+  const ch = line[i];
+  const [p] = prevNonSpace(line, i);
+  const [n] = nextNonSpace(line, i);
+  if (ch === ':' && line.startsWith('//', i + 1)) return false; // scheme separator
+  if (/[0-9]/.test(p ?? '') && /[0-9]/.test(n ?? '')) return false; // 3:4, 1,000
+  if (ch === '(' || ch === ')') return false; // brackets are judged in pairs
+  const pC = isCjkCh(p) || (p !== undefined && '）》】」』'.includes(p));
+  const nC = isCjkCh(n) || (n !== undefined && '“（《【「『'.includes(n));
+  return pC || (nC && p !== undefined);
+}
+
+/** True when the `.` at `i` ends a Chinese sentence (see the module doc). */
+function cjkSentencePeriod(line: string, i: number): boolean {
+  const p = line[i - 1];
+  const n = line[i + 1];
+  if (p === undefined || !(isCjkCh(p) || CLOSERS.includes(p))) return false;
+  if (n !== undefined && n !== ' ' && n !== '\t' && !CLOSERS.includes(n)) return false; // label period or token
+  // a list label's period: a bullet within the last 25 characters, with no clause mark in between
+  for (let j = i - 1; j >= 0 && j >= i - 25; j--) {
+    const c = line[j];
+    if (BULLETS.includes(c)) return false;
+    if (CLAUSE_END.includes(c)) break;
+  }
+  return true;
+}
+
+/** Pairs of brackets on one line: [open index, close index] for `(`/`（` with `)`/`）`. */
+function bracketPairs(line: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const stack: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '(' || c === '（') stack.push(i);
+    else if ((c === ')' || c === '）') && stack.length > 0) out.push([stack.pop()!, i]);
+  }
+  return out;
+}
+
+/** ASCII double-quote pairs on one line (only when the line holds an even number of them). */
+function quotePairs(line: string): Array<[number, number]> {
+  const idx: number[] = [];
+  for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) idx.push(i);
+  if (idx.length % 2 !== 0) return [];
+  const out: Array<[number, number]> = [];
+  for (let k = 0; k < idx.length; k += 2) out.push([idx[k], idx[k + 1]]);
+  return out;
+}
+
+const hasCjk = (s: string) => cjkRe.test(s);
+
+/**
+ * True when the bracket pair [a, b] belongs to Chinese text: CJK inside, or (for a pair of mixed widths) CJK
+ * right before it. Only such pairs are counted and converted, so conversion never changes the evidence.
+ */
+function bracketChinese(line: string, a: number, b: number): boolean {
+  if (hasCjk(line.slice(a + 1, b))) return true;
+  const mixed = (line[a] === '(') !== (line[b] === ')');
+  return mixed && isCjkCh(prevNonSpace(line, a)[0]);
+}
+
+/** Counts the evidence on one page. */
+function tally(text: string, c: WidthState['counts']): void {
+  for (const l of lineSpans(text)) {
+    const line = text.slice(l.start, l.end);
+    if (!/[^\x00-\x7F]/.test(line) || isCodeLine(line)) continue;
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (ch in TO_HALF) c.full++;
+      else if (ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') {
+        if (chineseContext(line, i)) c.half++;
+      } else if (ch === '。') c.fullStops++;
+      else if (ch === '.' && cjkSentencePeriod(line, i)) c.cjkPeriods++;
+      else if (ch === '“') c.curly++;
+    }
+    for (const [a, b] of bracketPairs(line)) {
+      if (bracketChinese(line, a, b)) c.half += (line[a] === '(' ? 1 : 0) + (line[b] === ')' ? 1 : 0);
+    }
+    for (const [a, b] of quotePairs(line)) if (hasCjk(line.slice(a + 1, b))) c.asciiPairs++;
+  }
+}
+
+/** Decides the document's policy from its pages. */
+export function analyzeWidth(pages: readonly string[], style: RuleContext['style']): WidthState {
+  const counts = { half: 0, full: 0, fullStops: 0, cjkPeriods: 0, curly: 0, asciiPairs: 0 };
+  for (const p of pages) tally(p, counts);
+  const enough = counts.half + counts.full >= MIN_EVIDENCE;
+  let marks: WidthState['marks'];
+  if (style.punctuation === 'fullwidth') marks = 'fullwidth';
+  else if (style.punctuation === 'halfwidth') marks = 'halfwidth';
+  else if (!enough) marks = 'guideline';
+  else marks = counts.full >= counts.half ? 'fullwidth' : 'halfwidth';
+  const fewStops = counts.fullStops + counts.cjkPeriods < 3;
+  const fullStop = style.punctuation === 'halfwidth' ? false : fewStops || counts.fullStops > counts.cjkPeriods;
+  const fewQuotes = counts.curly + counts.asciiPairs < 2;
+  const curlyQuotes = style.punctuation === 'halfwidth' ? false : fewQuotes || counts.curly >= counts.asciiPairs;
+  return { marks, fullStop, curlyQuotes, counts };
+}
+
+export const punctWidth: Rule = {
+  id: 'punct/width',
+  description: 'Punctuation width by the document\'s majority (guidelines when in doubt); 。 for a sentence-final period; “” for quotes around Chinese; mismatched bracket pairs unified.',
+  defaultLevel: 'fix',
+  example: { before: '所谓"过拟合"，是指(训练误差）很低.', after: '所谓“过拟合”，是指（训练误差）很低。' },
+  source: 'GB/T 15834-2011; Chinese copywriting guidelines (中文文案排版指北); the book\'s own majority',
+  analyze(pages, ctx) {
+    return analyzeWidth(pages, ctx.style);
+  },
+  apply(text, ctx) {
+    if (ctx.style.punctuation === 'keep') return [];
+    const st = (ctx.state as WidthState | undefined) ?? analyzeWidth([text], ctx.style);
+    const toFull = st.marks !== 'halfwidth';
+    const edits: Edit[] = [];
+    const lines = lineSpans(text);
+    const spaced = letterSpacedLines(text, lines);
+    lines.forEach((l, li) => {
+      const line = text.slice(l.start, l.end);
+      if (!/[^\x00-\x7F]/.test(line) || isCodeLine(line)) return;
+      const loose = ctx.layout === 'block' || spaced[li] || showsPadding(line);
+      /** Replaces the mark at i, swallowing spaces before it (never indentation) and after it (never trailing). */
+      const put = (i: number, mark: string, message: string, eatBefore: boolean, eatAfter: boolean) => {
+        let s = i, e = i + 1;
+        if (eatBefore) {
+          let j = s;
+          while (j > 0 && line[j - 1] === ' ') j--;
+          if (j > 0) s = j;
+        }
+        if (eatAfter) {
+          let j = e;
+          while (j < line.length && line[j] === ' ') j++;
+          if (j < line.length) e = j;
+        }
+        edits.push({ start: l.start + s, end: l.start + e, text: mark, rule: this.id, level: 'fix', message });
+      };
+      // 1. , : ; ! ? in Chinese context
+      for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        if (toFull && (ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?')) {
+          if (chineseContext(line, i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, true, loose);
+        } else if (!toFull && '，：；！？'.includes(ch) && chineseContext(line, i)) {
+          put(i, TO_HALF[ch], `${ch} -> ${TO_HALF[ch]} (the document writes this mark half width)`, false, false);
+        } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i)) {
+          put(i, '。', 'sentence-final period after Chinese text -> 。', false, loose);
+        }
+      }
+      // 2. brackets, in pairs
+      for (const [a, b] of bracketPairs(line)) {
+        const o = line[a], c = line[b];
+        if (!bracketChinese(line, a, b)) continue;
+        const wantFull = toFull;
+        if (wantFull) {
+          if (o === '(') put(a, '（', 'bracket pair -> full width', loose, true);
+          if (c === ')') put(b, '）', 'bracket pair -> full width', true, loose);
+        } else {
+          if (o === '（') put(a, '(', 'bracket pair -> half width', false, false);
+          if (c === '）') put(b, ')', 'bracket pair -> half width', false, false);
+        }
+      }
+      // 3. ASCII double quotes around Chinese text
+      if (st.curlyQuotes) {
+        for (const [a, b] of quotePairs(line)) {
+          if (!hasCjk(line.slice(a + 1, b))) continue;
+          put(a, '“', 'ASCII quote around Chinese text -> “', loose, true);
+          put(b, '”', 'ASCII quote around Chinese text -> ”', true, loose);
+        }
+      }
+    });
+    edits.sort((x, y) => x.start - y.start || x.end - y.end);
+    return edits.filter((e, k) => k === 0 || e.start >= edits[k - 1].end);
+  },
+};

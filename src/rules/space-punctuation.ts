@@ -1,0 +1,106 @@
+/**
+ * `space/punctuation`: no spaces around CJK punctuation.
+ *
+ * Convention: the Chinese copywriting guidelines (全角标点与其他字符之间不加空格) and GB/T 15834; the book's
+ * ASCII `, : ; ( )` used as Chinese punctuation count as CJK punctuation. Source of the damage: observed OCR
+ * error (tesseract pads marks with spaces: `灵活 。`, `编辑器， 但是`).
+ *
+ * Ordered table (each row removes the spaces it names; newlines and U+3000 are never removed):
+ * 1. before a closing or mid-sentence mark `，。、；：？！》）】」』〕〉` and before a `”`/`’` that closes a quote
+ *    opened on the same line: always (a printed line never starts with such a mark, so the space is padding);
+ * 2. after an opening mark `“‘《（【「『〔〈`: always (inside brackets and quotes);
+ * 3. between CJK and an ASCII `, ; :` that stands for a Chinese mark (CJK on its other side), between CJK and a
+ *    `)` after it, between a `(` and CJK after it: always;
+ * 4. after a closing or mid-sentence mark (full width, or ASCII `, ; : )` between CJK), and before a `(` that
+ *    opens CJK text after CJK: only where the space cannot be a printed line wrap: on pages that keep their
+ *    line breaks as newlines (layout `block`), on a line that shows OCR padding or letter-spacing, or where
+ *    the space is doubled. In one-page-per-line dumps (layout `line`) a single space after a mark may be a wrap
+ *    (`思想, 使用`) and stays.
+ * Never touched: code lines; tokens (the runner protects URLs, paths, code spans...).
+ *
+ * Shape: one edit per run of spaces, [start, end) -> '' (UTF-16 offsets).
+ */
+import type { Edit, Rule } from '../types.js';
+import { CJK } from './classes.js';
+import { dropCodeLines, letterSpacedLines, lineSpans, showsPadding } from './spacing-lines.js';
+
+const CLOSE = '，。、；：？！》）】」』〕〉';
+const OPEN = '“‘《（【「『〔〈';
+const C = `[${CJK}]`;
+
+/** A row of the table: a pattern whose group 1 is the run of spaces to remove, and when it applies. */
+interface Row {
+  name: string;
+  re: RegExp;
+  /** `always`, or only where a space after a mark cannot be a printed wrap (`loose`). */
+  when: 'always' | 'loose';
+  /** Only when the quote mark right after (`before`) or right before (`after`) the spaces closes a quote. */
+  quote?: 'before' | 'after';
+}
+
+/** The ordered table. Patterns are matched per line; group 1 is always the spaces. */
+export const ROWS: readonly Row[] = [
+  { name: 'space before a closing or mid-sentence CJK mark', re: new RegExp(`(?<=\\S)( +)(?=[${CLOSE}])`, 'gu'), when: 'always' },
+  { name: 'space before a closing quote', re: /(?<=\S)( +)(?=[”’])/gu, when: 'always', quote: 'before' },
+  { name: 'space after an opening CJK mark', re: new RegExp(`(?<=[${OPEN}])( +)(?=\\S)`, 'gu'), when: 'always' },
+  { name: 'space between CJK and an ASCII mark used as a CJK mark', re: new RegExp(`(?<=${C})( +)(?=[,;:] *${C})`, 'gu'), when: 'always' },
+  { name: 'space inside ASCII brackets around CJK', re: new RegExp(`(?<=${C})( +)(?=\\))|(?<=\\()( +)(?=${C})`, 'gu'), when: 'always' },
+  { name: 'space after a closing or mid-sentence CJK mark', re: new RegExp(`(?<=[${CLOSE}])( +)(?=\\S)`, 'gu'), when: 'loose' },
+  { name: 'space after a closing quote', re: /(?<=[”’])( +)(?=\S)/gu, when: 'loose', quote: 'after' },
+  { name: 'space after an ASCII mark used as a CJK mark', re: new RegExp(`(?<=${C}[,;:)])( +)(?=${C})`, 'gu'), when: 'loose' },
+  { name: 'space before an ASCII bracket opening CJK text', re: new RegExp(`(?<=${C})( +)(?=\\(${C})`, 'gu'), when: 'loose' },
+];
+
+/** Offsets in `line` of the `”` and `’` that close a quote opened earlier on the line (one linear scan). */
+function closingQuotes(line: string): Set<number> {
+  const out = new Set<number>();
+  let double = 0, single = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '“') double++;
+    else if (ch === '‘') single++;
+    else if (ch === '”' && double > 0) {
+      double--;
+      out.add(i);
+    } else if (ch === '’' && single > 0) {
+      single--;
+      out.add(i);
+    }
+  }
+  return out;
+}
+
+export const spacePunctuation: Rule = {
+  id: 'space/punctuation',
+  description: 'No OCR padding around CJK punctuation (and ASCII , : ; ( ) used as such); a single space after a mark that may be a printed wrap stays.',
+  defaultLevel: 'fix',
+  example: { before: '我们选用了 PyTorch ，因为它更灵活 。', after: '我们选用了 PyTorch，因为它更灵活。' },
+  source: 'Chinese copywriting guidelines (全角标点与其他字符之间不加空格); observed OCR error (padding around marks)',
+  apply(text, ctx) {
+    const edits: Edit[] = [];
+    const lines = lineSpans(text);
+    const spaced = letterSpacedLines(text, lines);
+    lines.forEach((l, i) => {
+      const line = text.slice(l.start, l.end);
+      if (!/[^\x00-\x7F]/.test(line)) return; // no CJK mark and no CJK: nothing of ours
+      const loose = ctx.layout === 'block' || spaced[i] || showsPadding(line);
+      let closing: Set<number> | undefined;
+      for (const row of ROWS) {
+        for (const m of line.matchAll(row.re)) {
+          const sp = m[1] ?? m[2];
+          const at = m.index!;
+          const doubled = sp.length >= 2;
+          if (row.when === 'loose' && !loose && !doubled) continue;
+          if (row.quote) {
+            closing ??= closingQuotes(line);
+            if (!closing.has(row.quote === 'before' ? at + sp.length : at - 1)) continue;
+          }
+          edits.push({ start: l.start + at, end: l.start + at + sp.length, text: '', rule: this.id, level: 'fix', message: row.name });
+        }
+      }
+    });
+    edits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const unique = edits.filter((e, k) => k === 0 || e.start >= edits[k - 1].end);
+    return dropCodeLines(text, unique);
+  },
+};

@@ -1,0 +1,124 @@
+/**
+ * Line-level helpers shared by the spacing rules (space/*, punct/width): where the lines of a page are, which
+ * lines look like code or shell commands (never touched by a spacing rule), and which lines show OCR
+ * letter-spacing or OCR padding around punctuation.
+ *
+ * All offsets are UTF-16 code units into the page text. Every function here is linear in the text length.
+ */
+import { CJK, CJK_PUNCT } from './classes.js';
+
+/** A line of a page: [start, end) without its newline, in UTF-16 code units. */
+export interface LineSpan {
+  start: number;
+  end: number;
+}
+
+/** Splits `text` into lines at `\n` (a `\r` before it stays part of the line). */
+export function lineSpans(text: string): LineSpan[] {
+  const out: LineSpan[] = [];
+  let pos = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    if (nl < 0) {
+      out.push({ start: pos, end: text.length });
+      return out;
+    }
+    out.push({ start: pos, end: nl });
+    pos = nl + 1;
+  }
+}
+
+const cjkG = new RegExp(`[${CJK}]`, 'gu');
+/** A shell prompt at the start of a line: `$ cmd`, `# cmd`, `> cmd`, `% cmd`, `C:\> cmd`. */
+const promptRe = /^\s*(?:[$#%>]|[A-Za-z]:\\[^ ]*>)\s+\S/;
+/** Operators and brackets typical of code and shell lines. */
+const operatorG = /[=|&<>{}[\];$\\]|--?[A-Za-z]/g;
+
+/**
+ * True when `line` looks like code or a shell command: a prompt (`$ `, `# `, `> `) followed by a line that is
+ * mostly ASCII, or a line with no CJK at all that carries at least two code operators (`=`, `|`, `&&`, `<`,
+ * `{`, `;`, `--flag`...). Such lines are left alone by every spacing rule.
+ */
+export function isCodeLine(line: string): boolean {
+  const body = line.trim();
+  if (body.length === 0) return false;
+  const cjk = (body.match(cjkG) ?? []).length;
+  const nonSpace = body.replace(/\s+/g, '').length;
+  if (promptRe.test(body) && cjk <= nonSpace * 0.2) return true;
+  if (cjk > 0) return false;
+  return (body.match(operatorG) ?? []).length >= 2;
+}
+
+/** The lines of `text` that look like code (see {@link isCodeLine}), as spans. */
+export function codeLineSpans(text: string): LineSpan[] {
+  return lineSpans(text).filter((l) => isCodeLine(text.slice(l.start, l.end)));
+}
+
+/** True when [start, end) overlaps one of the sorted `spans` (or touches an empty range inside one). */
+export function inSpans(spans: readonly LineSpan[], start: number, end: number): boolean {
+  let lo = 0, hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < spans.length && spans[i].start <= end; i++) {
+    if (start <= spans[i].end && end >= spans[i].start) return true;
+  }
+  return false;
+}
+
+/** Keeps the edits that do not fall on a code line of `text`. */
+export function dropCodeLines<E extends { start: number; end: number }>(text: string, edits: E[]): E[] {
+  if (edits.length === 0) return edits;
+  const code = codeLineSpans(text);
+  return code.length === 0 ? edits : edits.filter((e) => !inSpans(code, e.start, e.end));
+}
+
+/** A CJK character or a full-width CJK punctuation mark (the "tight" class of letter-spacing). */
+export const TIGHT = `${CJK}${CJK_PUNCT}`;
+const tightGapG = new RegExp(`(?<=[${TIGHT}])[${TIGHT}]`, 'gu');
+const spacedGapG = new RegExp(`(?<=[${TIGHT}]) (?=[${TIGHT}])`, 'gu');
+
+/** Gaps between two tight characters (CJK or CJK punctuation) on a line: closed up and single-spaced. */
+export function gapCounts(line: string): { tight: number; spaced: number } {
+  return { tight: (line.match(tightGapG) ?? []).length, spaced: (line.match(spacedGapG) ?? []).length };
+}
+
+/**
+ * Which lines of a page show OCR letter-spacing: most (≥ half) of their gaps between two CJK characters or CJK
+ * punctuation marks hold one space, with at least two such spaces; on a page where most gaps are spaced, a
+ * line needs only one. Source: observed OCR error (tesseract `eng+chi_sim`, chi_sim with word spacing, Windows
+ * OCR text layers); a printed line wrap kept as a space gives one spaced gap among dozens of closed ones.
+ * @returns one boolean per line of {@link lineSpans}
+ */
+export function letterSpacedLines(text: string, lines: readonly LineSpan[] = lineSpans(text)): boolean[] {
+  const counts = lines.map((l) => gapCounts(text.slice(l.start, l.end)));
+  let tight = 0, spaced = 0;
+  for (const c of counts) {
+    tight += c.tight;
+    spaced += c.spaced;
+  }
+  const pageSpaced = spaced >= 4 && spaced >= tight;
+  return counts.map((c) => {
+    const total = c.tight + c.spaced;
+    if (total === 0 || c.spaced === 0) return false;
+    if (c.spaced >= 2 && c.spaced * 2 >= total) return true;
+    return pageSpaced && c.spaced * 10 >= total * 3;
+  });
+}
+
+const closePadG = new RegExp(`(?<=\\S) +(?=[${'，。、；：？！'}])`, 'gu');
+const closeMarkG = /[，。、；：？！]/gu;
+
+/**
+ * True when a line (or a one-line page) shows OCR padding: at least two of its mid-sentence or closing CJK
+ * marks have a space before them, and they are at least a quarter of its marks. A printed line never starts
+ * with such a mark, so a space before one is never a line wrap; where OCR pads before marks it pads after too.
+ */
+export function showsPadding(line: string): boolean {
+  const pads = (line.match(closePadG) ?? []).length;
+  if (pads < 2) return false;
+  const marks = (line.match(closeMarkG) ?? []).length;
+  return pads * 4 >= marks;
+}
