@@ -3,10 +3,11 @@
  * bracket pairs, by the document's own style.
  *
  * Convention (`--punctuation auto|fullwidth|halfwidth|keep`):
- * - `auto` follows the document's pooled majority: over all its kept pages, the width-ambiguous marks
- *   `, : ; ( ) ! ?` and their full-width forms `，：；（）！？` in CJK context are counted, and the larger side
- *   decides for all of them (a book that writes `,:;()` half width, like the seed, keeps them half width;
- *   its stray `：` follows the commas). With fewer than {@link MIN_EVIDENCE} such marks (a one-sentence input)
+ * - `auto` follows the document's own majority: over all its kept pages, the width-ambiguous marks
+ *   `, : ; ( ) ! ?` and their full-width forms `，：；（）！？` in CJK context are counted. A family (commas,
+ *   colons, brackets...) with at least {@link FAMILY_EVIDENCE} marks follows its own majority (a book may write
+ *   `，` but `(`); a sparser family follows the pooled majority (the seed writes `,:;()` half width and its
+ *   stray `：` follows the commas). A majority under {@link CLEAR_SHARE} is no house style: left alone. With fewer than {@link MIN_EVIDENCE} such marks (a one-sentence input)
  *   the Chinese copywriting guidelines decide: full width in Chinese sentences, half width inside complete
  *   English sentences (a mark with no CJK next to it is never touched).
  * - A sentence-final `.` right after CJK text (or after a closing `）”》`) becomes `。` when the document uses
@@ -15,15 +16,17 @@
  *   (GB/T 15834; also the fallback).
  * - A bracket pair of mixed widths (`(…）`) is unified to the document's width; an ASCII pair around CJK text
  *   becomes full width in a full-width document; pairs around Latin only (`vim(1)`) stay.
- * When a mark becomes full width, the spaces before it go, and the spaces after it go where they cannot be a
- * printed line wrap (the space/punctuation convention). `fullwidth`/`halfwidth` force a width; `keep` turns the
+ * When a mark becomes full width, the spaces around it go as space/punctuation would remove them (before a
+ * closing mark always; after it where the space cannot be a printed wrap; around quotes and brackets only on
+ * lines with OCR padding). A half-width mark followed by a space on a page that keeps its line breaks is the
+ * author's English-style mark (`空格, 制表符`) and stays, unless the line shows OCR padding. `fullwidth`/`halfwidth` force a width; `keep` turns the
  * rule off. Sources: GB/T 15834-2011, the Chinese copywriting guidelines (中文文案排版指北), the seed's style.
  *
  * Shape: one edit per mark (with the spaces it swallows), UTF-16 offsets.
  */
 import type { Edit, Rule, RuleContext } from '../types.js';
 import { CJK } from './classes.js';
-import { isCodeLine, letterSpacedLines, lineSpans, showsPadding } from './spacing-lines.js';
+import { isCodeLine, lineSpans, paddedLines } from './spacing-lines.js';
 
 /** Below this many width-ambiguous marks in CJK context, the copywriting guidelines decide. */
 export const MIN_EVIDENCE = 5;
@@ -32,16 +35,47 @@ export const MIN_EVIDENCE = 5;
 export const TO_FULL: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
 export const TO_HALF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(TO_FULL).map(([h, f]) => [f, h]));
 
+/** Mark families: a mark and its other-width form share one. */
+export type Family = 'comma' | 'colon' | 'semicolon' | 'exclamation' | 'question' | 'bracket';
+const FAMILY: Readonly<Record<string, Family>> = {
+  ',': 'comma', '，': 'comma', ':': 'colon', '：': 'colon', ';': 'semicolon', '；': 'semicolon',
+  '!': 'exclamation', '！': 'exclamation', '?': 'question', '？': 'question', '(': 'bracket', ')': 'bracket', '（': 'bracket', '）': 'bracket',
+};
+/**
+ * A family with at least this many marks follows its own majority (a book may write `，` but `(`); a sparser
+ * family follows the pooled majority (the seed's stray `:` follows its commas).
+ */
+export const FAMILY_EVIDENCE = 5;
+/** A majority below this share is no house style: the family (or the pool) is left as it is. */
+export const CLEAR_SHARE = 0.7;
+
+/** `keep`: the document is mixed, leave the marks as they are. */
+type Width = 'fullwidth' | 'halfwidth' | 'guideline' | 'keep';
+
 /** Per-document state computed by `analyze`. */
 export interface WidthState {
-  /** `guideline`: too little evidence, full width in Chinese sentences. */
-  marks: 'fullwidth' | 'halfwidth' | 'guideline';
+  /** The pooled decision. `guideline`: too little evidence, full width in Chinese sentences. */
+  marks: Width;
+  /**
+   * Per mark family: its own clear majority (a book may write `，` but `(`), else the pooled decision (so the
+   * seed's stray `:` follows its commas).
+   */
+  family: Record<Family, Width>;
   /** Sentence-final `.` after CJK becomes `。`. */
   fullStop: boolean;
   /** ASCII quote pairs around CJK become “”. */
   curlyQuotes: boolean;
   /** The evidence, for the report and tests. */
-  counts: { half: number; full: number; fullStops: number; cjkPeriods: number; curly: number; asciiPairs: number };
+  counts: Counts;
+}
+interface Counts {
+  half: number;
+  full: number;
+  fullStops: number;
+  cjkPeriods: number;
+  curly: number;
+  asciiPairs: number;
+  byFamily: Record<Family, { half: number; full: number }>;
 }
 
 const cjkRe = new RegExp(`[${CJK}]`, 'u');
@@ -128,21 +162,30 @@ function bracketChinese(line: string, a: number, b: number): boolean {
 }
 
 /** Counts the evidence on one page. */
-function tally(text: string, c: WidthState['counts']): void {
+function tally(text: string, c: Counts): void {
   for (const l of lineSpans(text)) {
     const line = text.slice(l.start, l.end);
     if (!/[^\x00-\x7F]/.test(line) || isCodeLine(line)) continue;
     for (let i = 0; i < line.length; i++) {
       const ch = line[i];
-      if (ch in TO_HALF) c.full++;
-      else if (ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') {
-        if (chineseContext(line, i)) c.half++;
+      if (ch in TO_HALF) {
+        c.full++;
+        c.byFamily[FAMILY[ch]].full++;
+      } else if (ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') {
+        if (chineseContext(line, i)) {
+          c.half++;
+          c.byFamily[FAMILY[ch]].half++;
+        }
       } else if (ch === '。') c.fullStops++;
       else if (ch === '.' && cjkSentencePeriod(line, i)) c.cjkPeriods++;
       else if (ch === '“') c.curly++;
     }
     for (const [a, b] of bracketPairs(line)) {
-      if (bracketChinese(line, a, b)) c.half += (line[a] === '(' ? 1 : 0) + (line[b] === ')' ? 1 : 0);
+      if (bracketChinese(line, a, b)) {
+        const n = (line[a] === '(' ? 1 : 0) + (line[b] === ')' ? 1 : 0);
+        c.half += n;
+        c.byFamily.bracket.half += n;
+      }
     }
     for (const [a, b] of quotePairs(line)) if (hasCjk(line.slice(a + 1, b))) c.asciiPairs++;
   }
@@ -150,19 +193,31 @@ function tally(text: string, c: WidthState['counts']): void {
 
 /** Decides the document's policy from its pages. */
 export function analyzeWidth(pages: readonly string[], style: RuleContext['style']): WidthState {
-  const counts = { half: 0, full: 0, fullStops: 0, cjkPeriods: 0, curly: 0, asciiPairs: 0 };
+  const fam = () => ({ half: 0, full: 0 });
+  const counts: Counts = {
+    half: 0, full: 0, fullStops: 0, cjkPeriods: 0, curly: 0, asciiPairs: 0,
+    byFamily: { comma: fam(), colon: fam(), semicolon: fam(), exclamation: fam(), question: fam(), bracket: fam() },
+  };
   for (const p of pages) tally(p, counts);
-  const enough = counts.half + counts.full >= MIN_EVIDENCE;
-  let marks: WidthState['marks'];
-  if (style.punctuation === 'fullwidth') marks = 'fullwidth';
-  else if (style.punctuation === 'halfwidth') marks = 'halfwidth';
-  else if (!enough) marks = 'guideline';
-  else marks = counts.full >= counts.half ? 'fullwidth' : 'halfwidth';
+  const total = counts.half + counts.full;
+  const forced = style.punctuation === 'fullwidth' || style.punctuation === 'halfwidth';
+  const decide = (half: number, full: number): Width => {
+    if (Math.max(half, full) < (half + full) * CLEAR_SHARE) return 'keep';
+    return full >= half ? 'fullwidth' : 'halfwidth';
+  };
+  let marks: Width;
+  if (forced) marks = style.punctuation as Width;
+  else if (total < MIN_EVIDENCE) marks = 'guideline';
+  else marks = decide(counts.half, counts.full);
+  const family = {} as Record<Family, Width>;
+  for (const [f, c] of Object.entries(counts.byFamily) as Array<[Family, { half: number; full: number }]>) {
+    family[f] = !forced && marks !== 'guideline' && c.half + c.full >= FAMILY_EVIDENCE ? decide(c.half, c.full) : marks;
+  }
   const fewStops = counts.fullStops + counts.cjkPeriods < 3;
   const fullStop = style.punctuation === 'halfwidth' ? false : fewStops || counts.fullStops > counts.cjkPeriods;
   const fewQuotes = counts.curly + counts.asciiPairs < 2;
   const curlyQuotes = style.punctuation === 'halfwidth' ? false : fewQuotes || counts.curly >= counts.asciiPairs;
-  return { marks, fullStop, curlyQuotes, counts };
+  return { marks, family, fullStop, curlyQuotes, counts };
 }
 
 export const punctWidth: Rule = {
@@ -177,14 +232,16 @@ export const punctWidth: Rule = {
   apply(text, ctx) {
     if (ctx.style.punctuation === 'keep') return [];
     const st = (ctx.state as WidthState | undefined) ?? analyzeWidth([text], ctx.style);
-    const toFull = st.marks !== 'halfwidth';
+    const full = (ch: string) => st.family[FAMILY[ch]] === 'fullwidth' || st.family[FAMILY[ch]] === 'guideline';
+    const half = (ch: string) => st.family[FAMILY[ch]] === 'halfwidth';
     const edits: Edit[] = [];
     const lines = lineSpans(text);
-    const spaced = letterSpacedLines(text, lines);
+    const padding = paddedLines(text, ctx.layout, lines);
     lines.forEach((l, li) => {
       const line = text.slice(l.start, l.end);
       if (!/[^\x00-\x7F]/.test(line) || isCodeLine(line)) return;
-      const loose = ctx.layout === 'block' || spaced[li] || showsPadding(line);
+      const padded = padding[li];
+      const tight = ctx.layout === 'line' || padded;
       /** Replaces the mark at i, swallowing spaces before it (never indentation) and after it (never trailing). */
       const put = (i: number, mark: string, message: string, eatBefore: boolean, eatAfter: boolean) => {
         let s = i, e = i + 1;
@@ -200,26 +257,27 @@ export const punctWidth: Rule = {
         }
         edits.push({ start: l.start + s, end: l.start + e, text: mark, rule: this.id, level: 'fix', message });
       };
-      // 1. , : ; ! ? in Chinese context
+      // 1. , : ; ! ? and the sentence-final period in Chinese context. A half-width mark followed by a space in a
+      // block page is the author's English-style mark (`空格, 制表符`) unless the line is padded: left alone.
+      const spaceAfterOk = (i: number) => line[i + 1] !== ' ' || padded || ctx.layout === 'line';
       for (let i = 0; i < line.length; i++) {
         const ch = line[i];
-        if (toFull && (ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?')) {
-          if (chineseContext(line, i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, true, loose);
-        } else if (!toFull && '，：；！？'.includes(ch) && chineseContext(line, i)) {
+        if ((ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') && full(ch)) {
+          if (chineseContext(line, i) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight, padded);
+        } else if ('，：；！？'.includes(ch) && half(ch) && chineseContext(line, i)) {
           put(i, TO_HALF[ch], `${ch} -> ${TO_HALF[ch]} (the document writes this mark half width)`, false, false);
-        } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i)) {
-          put(i, '。', 'sentence-final period after Chinese text -> 。', false, loose);
+        } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i) && spaceAfterOk(i)) {
+          put(i, '。', 'sentence-final period after Chinese text -> 。', tight, padded);
         }
       }
       // 2. brackets, in pairs
       for (const [a, b] of bracketPairs(line)) {
         const o = line[a], c = line[b];
         if (!bracketChinese(line, a, b)) continue;
-        const wantFull = toFull;
-        if (wantFull) {
-          if (o === '(') put(a, '（', 'bracket pair -> full width', loose, true);
-          if (c === ')') put(b, '）', 'bracket pair -> full width', true, loose);
-        } else {
+        if (full('(')) {
+          if (o === '(') put(a, '（', 'bracket pair -> full width', padded, tight);
+          if (c === ')') put(b, '）', 'bracket pair -> full width', tight, padded);
+        } else if (half('(')) {
           if (o === '（') put(a, '(', 'bracket pair -> half width', false, false);
           if (c === '）') put(b, ')', 'bracket pair -> half width', false, false);
         }
@@ -228,8 +286,8 @@ export const punctWidth: Rule = {
       if (st.curlyQuotes) {
         for (const [a, b] of quotePairs(line)) {
           if (!hasCjk(line.slice(a + 1, b))) continue;
-          put(a, '“', 'ASCII quote around Chinese text -> “', loose, true);
-          put(b, '”', 'ASCII quote around Chinese text -> ”', true, loose);
+          put(a, '“', 'ASCII quote around Chinese text -> “', false, tight);
+          put(b, '”', 'ASCII quote around Chinese text -> ”', tight, padded);
         }
       }
     });

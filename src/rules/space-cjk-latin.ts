@@ -18,7 +18,7 @@ import { dropCodeLines } from './spacing-lines.js';
  */
 export const BOUNDARIES: ReadonlyArray<{ name: string; before: string; after: string }> = [
   { name: 'CJK | letter or digit', before: `[${CJK}]`, after: '[A-Za-z0-9]' },
-  { name: 'CJK | file extension or .NET', before: `[${CJK}]`, after: '\\.[A-Za-z]' },
+  { name: 'CJK | file extension (.png, lower case) or .NET', before: `[${CJK}]`, after: '\\.(?:[a-z][a-z0-9]{0,7}|NET)(?![A-Za-z])' },
   { name: 'CJK | format specifier (%s)', before: `[${CJK}]`, after: '%[A-Za-z]' },
   { name: 'letter or digit | CJK', before: '[A-Za-z0-9]', after: `[${CJK}]` },
   { name: 'percent after a number | CJK', before: '[0-9]%', after: `[${CJK}]` },

@@ -11,44 +11,59 @@
  * 2. after an opening mark `“‘《（【「『〔〈`: always (inside brackets and quotes);
  * 3. between CJK and an ASCII `, ; :` that stands for a Chinese mark (CJK on its other side), between CJK and a
  *    `)` after it, between a `(` and CJK after it: always;
- * 4. after a closing or mid-sentence mark (full width, or ASCII `, ; : )` between CJK), and before a `(` that
- *    opens CJK text after CJK: only where the space cannot be a printed line wrap: on pages that keep their
- *    line breaks as newlines (layout `block`), on a line that shows OCR padding or letter-spacing, or where
- *    the space is doubled. In one-page-per-line dumps (layout `line`) a single space after a mark may be a wrap
- *    (`思想, 使用`) and stays.
+ * 4. after a mid-sentence or sentence-final mark `，。、；：？！`: only where the space cannot be a printed line
+ *    wrap: on pages that keep their line breaks as newlines (layout `block`), on a line that shows OCR padding
+ *    or letter-spacing, or where the space is doubled. In one-page-per-line dumps (layout `line`) a single
+ *    space after a mark may be a wrap (`思想, 使用`) and stays.
+ * 5. after a closing bracket or quote, after an ASCII `, ; : )` between CJK, before a `(` that opens CJK text:
+ *    only on a line that shows OCR padding or letter-spacing, or where doubled. Clean technical text keeps such
+ *    spaces often enough (`“ls -l” 输出`, `空格, 制表符`) that nothing else proves them OCR's.
  * Never touched: code lines; tokens (the runner protects URLs, paths, code spans...).
  *
  * Shape: one edit per run of spaces, [start, end) -> '' (UTF-16 offsets).
  */
 import type { Edit, Rule } from '../types.js';
 import { CJK } from './classes.js';
-import { dropCodeLines, letterSpacedLines, lineSpans, showsPadding } from './spacing-lines.js';
+import { dropCodeLines, lineSpans, paddedLines } from './spacing-lines.js';
 
-const CLOSE = '，。、；：？！》）】」』〕〉';
+/** Mid-sentence and sentence-final marks. */
+const MID = '，。、；：？！';
+/** Closing brackets. */
+const CLOSE_BRACKET = '》）】」』〕〉';
+const CLOSE = MID + CLOSE_BRACKET;
 const OPEN = '“‘《（【「『〔〈';
 const C = `[${CJK}]`;
 
-/** A row of the table: a pattern whose group 1 is the run of spaces to remove, and when it applies. */
+/**
+ * When a row applies: `tight` on one-page-per-line pages (such a space is never a printed wrap) and on lines
+ * with OCR padding evidence; `padded` only on lines with OCR padding evidence (see {@link paddedLines}: the
+ * line is letter-spaced or padded, or the whole page is). Clean technical text keeps the odd space beside a
+ * mark after inline markup (`“stable” ，`, `“ls -l” 输出`, `空格, 制表符`), so on a page that keeps its line
+ * breaks only such evidence proves a space OCR's.
+ */
+type When = 'tight' | 'padded';
+
+/** A row of the table: a pattern whose group 1 (or 2) is the run of spaces to remove, and when it applies. */
 interface Row {
   name: string;
   re: RegExp;
-  /** `always`, or only where a space after a mark cannot be a printed wrap (`loose`). */
-  when: 'always' | 'loose';
+  when: When;
   /** Only when the quote mark right after (`before`) or right before (`after`) the spaces closes a quote. */
   quote?: 'before' | 'after';
 }
 
-/** The ordered table. Patterns are matched per line; group 1 is always the spaces. */
+/** The ordered table. Patterns are matched per line; group 1 (or 2) is the spaces. A doubled space always goes. */
 export const ROWS: readonly Row[] = [
-  { name: 'space before a closing or mid-sentence CJK mark', re: new RegExp(`(?<=\\S)( +)(?=[${CLOSE}])`, 'gu'), when: 'always' },
-  { name: 'space before a closing quote', re: /(?<=\S)( +)(?=[”’])/gu, when: 'always', quote: 'before' },
-  { name: 'space after an opening CJK mark', re: new RegExp(`(?<=[${OPEN}])( +)(?=\\S)`, 'gu'), when: 'always' },
-  { name: 'space between CJK and an ASCII mark used as a CJK mark', re: new RegExp(`(?<=${C})( +)(?=[,;:] *${C})`, 'gu'), when: 'always' },
-  { name: 'space inside ASCII brackets around CJK', re: new RegExp(`(?<=${C})( +)(?=\\))|(?<=\\()( +)(?=${C})`, 'gu'), when: 'always' },
-  { name: 'space after a closing or mid-sentence CJK mark', re: new RegExp(`(?<=[${CLOSE}])( +)(?=\\S)`, 'gu'), when: 'loose' },
-  { name: 'space after a closing quote', re: /(?<=[”’])( +)(?=\S)/gu, when: 'loose', quote: 'after' },
-  { name: 'space after an ASCII mark used as a CJK mark', re: new RegExp(`(?<=${C}[,;:)])( +)(?=${C})`, 'gu'), when: 'loose' },
-  { name: 'space before an ASCII bracket opening CJK text', re: new RegExp(`(?<=${C})( +)(?=\\(${C})`, 'gu'), when: 'loose' },
+  { name: 'space before a closing or mid-sentence CJK mark', re: new RegExp(`(?<=\\S)( +)(?=[${CLOSE}])`, 'gu'), when: 'tight' },
+  { name: 'space before a closing quote', re: /(?<=\S)( +)(?=[”’])/gu, when: 'tight', quote: 'before' },
+  { name: 'space after an opening CJK mark', re: new RegExp(`(?<=[${OPEN}])( +)(?=\\S)`, 'gu'), when: 'tight' },
+  { name: 'space between CJK and an ASCII mark used as a CJK mark', re: new RegExp(`(?<=${C})( +)(?=[,;:] *${C})`, 'gu'), when: 'tight' },
+  { name: 'space inside ASCII brackets around CJK', re: new RegExp(`(?<=${C})( +)(?=\\))|(?<=\\()( +)(?=${C})`, 'gu'), when: 'tight' },
+  { name: 'space after a mid-sentence or sentence-final CJK mark', re: new RegExp(`(?<=[${MID}])( +)(?=\\S)`, 'gu'), when: 'padded' },
+  { name: 'space after a closing CJK bracket', re: new RegExp(`(?<=[${CLOSE_BRACKET}])( +)(?=\\S)`, 'gu'), when: 'padded' },
+  { name: 'space after a closing quote', re: /(?<=[”’])( +)(?=\S)/gu, when: 'padded', quote: 'after' },
+  { name: 'space after an ASCII mark used as a CJK mark', re: new RegExp(`(?<=${C}[,;:)])( +)(?=${C})`, 'gu'), when: 'padded' },
+  { name: 'space before an ASCII bracket opening CJK text', re: new RegExp(`(?<=${C})( +)(?=\\(${C})`, 'gu'), when: 'padded' },
 ];
 
 /** Offsets in `line` of the `”` and `’` that close a quote opened earlier on the line (one linear scan). */
@@ -79,18 +94,19 @@ export const spacePunctuation: Rule = {
   apply(text, ctx) {
     const edits: Edit[] = [];
     const lines = lineSpans(text);
-    const spaced = letterSpacedLines(text, lines);
+    const padding = paddedLines(text, ctx.layout, lines);
     lines.forEach((l, i) => {
       const line = text.slice(l.start, l.end);
       if (!/[^\x00-\x7F]/.test(line)) return; // no CJK mark and no CJK: nothing of ours
-      const loose = ctx.layout === 'block' || spaced[i] || showsPadding(line);
+      const padded = padding[i];
+      const tight = ctx.layout === 'line' || padded;
       let closing: Set<number> | undefined;
       for (const row of ROWS) {
         for (const m of line.matchAll(row.re)) {
           const sp = m[1] ?? m[2];
           const at = m.index!;
           const doubled = sp.length >= 2;
-          if (row.when === 'loose' && !loose && !doubled) continue;
+          if (!doubled && !(row.when === 'tight' ? tight : padded)) continue;
           if (row.quote) {
             closing ??= closingQuotes(line);
             if (!closing.has(row.quote === 'before' ? at + sp.length : at - 1)) continue;

@@ -5,6 +5,7 @@
  *
  * All offsets are UTF-16 code units into the page text. Every function here is linear in the text length.
  */
+import type { PageLayout } from '../types.js';
 import { CJK, CJK_PUNCT } from './classes.js';
 
 /** A line of a page: [start, end) without its newline, in UTF-16 code units. */
@@ -75,8 +76,11 @@ export function dropCodeLines<E extends { start: number; end: number }>(text: st
   return code.length === 0 ? edits : edits.filter((e) => !inSpans(code, e.start, e.end));
 }
 
-/** A CJK character or a full-width CJK punctuation mark (the "tight" class of letter-spacing). */
-export const TIGHT = `${CJK}${CJK_PUNCT}`;
+/**
+ * A CJK character or a full-width CJK punctuation mark other than quotes (the "tight" class of letter-spacing:
+ * clean text puts spaces between quotes and the Latin words they hold, `中的 “deb”`, so quotes prove nothing).
+ */
+export const TIGHT = `${CJK}${CJK_PUNCT.replace(/[“”‘’]/g, '')}`;
 const tightGapG = new RegExp(`(?<=[${TIGHT}])[${TIGHT}]`, 'gu');
 const spacedGapG = new RegExp(`(?<=[${TIGHT}]) (?=[${TIGHT}])`, 'gu');
 
@@ -108,17 +112,46 @@ export function letterSpacedLines(text: string, lines: readonly LineSpan[] = lin
   });
 }
 
-const closePadG = new RegExp(`(?<=\\S) +(?=[${'，。、；：？！'}])`, 'gu');
-const closeMarkG = /[，。、；：？！]/gu;
+/** Mid-sentence and sentence-final CJK marks, and the ASCII marks that stand for them. */
+const MID_FULL = '，。、；：？！';
+/** A space (after a non-space) before a closing or mid-sentence mark: OCR padding (never a printed wrap). */
+const padBeforeG = new RegExp(`(?<=\\S) +(?=[${MID_FULL}》）】」』])|(?<=[${CJK}]) +(?=[,;:?!] *[${CJK}])`, 'gu');
+/** A space after a full-width mid-sentence or sentence-final mark, before more text on the line. */
+const padAfterG = new RegExp(`(?<=[${MID_FULL}]) +(?=\\S)`, 'gu');
+/** All mid-sentence or sentence-final marks (ASCII ones between CJK). */
+const markG = new RegExp(`[${MID_FULL}]|(?<=[${CJK}] *)[,;:?!](?= *[${CJK}])`, 'gu');
+
+function padCounts(line: string, layout: PageLayout): { pads: number; marks: number } {
+  const before = (line.match(padBeforeG) ?? []).length;
+  const after = layout === 'block' ? (line.match(padAfterG) ?? []).length : 0;
+  return { pads: before + after, marks: (line.match(markG) ?? []).length };
+}
 
 /**
  * True when a line (or a one-line page) shows OCR padding: at least two of its mid-sentence or closing CJK
- * marks have a space before them, and they are at least a quarter of its marks. A printed line never starts
- * with such a mark, so a space before one is never a line wrap; where OCR pads before marks it pads after too.
+ * marks have a space before them (or, on a page that keeps its line breaks, after them), and they are at
+ * least a quarter of its marks. A printed line never starts with such a mark, so a space before one is never
+ * a line wrap; where OCR pads before marks it pads after them too.
  */
-export function showsPadding(line: string): boolean {
-  const pads = (line.match(closePadG) ?? []).length;
-  if (pads < 2) return false;
-  const marks = (line.match(closeMarkG) ?? []).length;
-  return pads * 4 >= marks;
+export function showsPadding(line: string, layout: PageLayout = 'line'): boolean {
+  const { pads, marks } = padCounts(line, layout);
+  return pads >= 2 && pads * 4 >= marks;
+}
+
+/**
+ * Which lines of a page carry OCR padding evidence. A letter-spaced line always does. On a one-page-per-line
+ * page (layout `line`) the line must show padding itself ({@link showsPadding}). On a page that keeps its
+ * line breaks (layout `block`) the whole page must: at least one padded mark, and padded marks (a space before
+ * a mark, or after a full-width one) are at least half of the page's marks (a short input like
+ * `安装完成后， \`npm test\``). Clean technical text keeps the odd space beside a mark after inline markup
+ * (`“stable” ，`, `“ftp://” 、 “file://”`, `GCC、 Linux`), several on one line at times; only page-wide
+ * evidence proves such spaces OCR's.
+ * @returns one boolean per line of `lines`
+ */
+export function paddedLines(text: string, layout: PageLayout, lines: readonly LineSpan[] = lineSpans(text)): boolean[] {
+  const spaced = letterSpacedLines(text, lines);
+  if (layout === 'line') return lines.map((l, i) => spaced[i] || showsPadding(text.slice(l.start, l.end), 'line'));
+  const { pads, marks } = padCounts(text, 'block');
+  const page = pads >= 1 && pads * 2 >= marks;
+  return spaced.map((s) => s || page);
 }
