@@ -26,7 +26,7 @@
  */
 import type { Edit, Rule, RuleContext } from '../types.js';
 import { CJK } from './classes.js';
-import { isCodeLine, lineSpans, paddedLines } from './spacing-lines.js';
+import { bracketChinese, bracketPairs, chineseContext, isCodeLine, lineSpans, paddedLines, prevNonSpace } from './spacing-lines.js';
 
 /** Below this many width-ambiguous marks in CJK context, the copywriting guidelines decide. */
 export const MIN_EVIDENCE = 5;
@@ -87,31 +87,6 @@ const BULLETS = '•·・●▪◦';
 /** Sentence or clause marks that end the search back for a bullet. */
 const CLAUSE_END = '。！？，；：,;:!?.';
 
-/** Previous non-space character before `i` on the same line (or undefined), and its index. */
-function prevNonSpace(line: string, i: number): [string | undefined, number] {
-  let j = i - 1;
-  while (j >= 0 && line[j] === ' ') j--;
-  return [j >= 0 ? line[j] : undefined, j];
-}
-function nextNonSpace(line: string, i: number): [string | undefined, number] {
-  let j = i + 1;
-  while (j < line.length && line[j] === ' ') j++;
-  return [j < line.length ? line[j] : undefined, j];
-}
-
-/** True when the ASCII mark at `i` stands in a Chinese sentence (CJK on one side, not Latin on both). */
-function chineseContext(line: string, i: number): boolean {
-  const ch = line[i];
-  const [p] = prevNonSpace(line, i);
-  const [n] = nextNonSpace(line, i);
-  if (ch === ':' && line.startsWith('//', i + 1)) return false; // scheme separator
-  if (/[0-9]/.test(p ?? '') && /[0-9]/.test(n ?? '')) return false; // 3:4, 1,000
-  if (ch === '(' || ch === ')') return false; // brackets are judged in pairs
-  const pC = isCjkCh(p) || (p !== undefined && '）》】」』'.includes(p));
-  const nC = isCjkCh(n) || (n !== undefined && '“（《【「『'.includes(n));
-  return pC || (nC && p !== undefined);
-}
-
 /** True when the `.` at `i` ends a Chinese sentence (see the module doc). */
 function cjkSentencePeriod(line: string, i: number): boolean {
   const p = line[i - 1];
@@ -127,18 +102,6 @@ function cjkSentencePeriod(line: string, i: number): boolean {
   return true;
 }
 
-/** Pairs of brackets on one line: [open index, close index] for `(`/`（` with `)`/`）`. */
-function bracketPairs(line: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const stack: number[] = [];
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '(' || c === '（') stack.push(i);
-    else if ((c === ')' || c === '）') && stack.length > 0) out.push([stack.pop()!, i]);
-  }
-  return out;
-}
-
 /** ASCII double-quote pairs on one line (only when the line holds an even number of them). */
 function quotePairs(line: string): Array<[number, number]> {
   const idx: number[] = [];
@@ -150,16 +113,6 @@ function quotePairs(line: string): Array<[number, number]> {
 }
 
 const hasCjk = (s: string) => cjkRe.test(s);
-
-/**
- * True when the bracket pair [a, b] belongs to Chinese text: CJK inside, or (for a pair of mixed widths) CJK
- * right before it. Only such pairs are counted and converted, so conversion never changes the evidence.
- */
-function bracketChinese(line: string, a: number, b: number): boolean {
-  if (hasCjk(line.slice(a + 1, b))) return true;
-  const mixed = (line[a] === '(') !== (line[b] === ')');
-  return mixed && isCjkCh(prevNonSpace(line, a)[0]);
-}
 
 /** Counts the evidence on one page. */
 function tally(text: string, c: Counts): void {
@@ -205,14 +158,29 @@ export function analyzeWidth(pages: readonly string[], style: RuleContext['style
     if (Math.max(half, full) < (half + full) * CLEAR_SHARE) return 'keep';
     return full >= half ? 'fullwidth' : 'halfwidth';
   };
+  // Families with their own evidence decide first; in the pool they count as what they will become, so that
+  // converting them never moves the pooled decision (the rule stays idempotent).
+  const entries = Object.entries(counts.byFamily) as Array<[Family, { half: number; full: number }]>;
+  const own = new Map<Family, Width>();
+  let poolHalf = 0, poolFull = 0;
+  for (const [f, c] of entries) {
+    const n = c.half + c.full;
+    if (!forced && total >= MIN_EVIDENCE && n >= FAMILY_EVIDENCE) {
+      const w = decide(c.half, c.full);
+      own.set(f, w);
+      poolHalf += w === 'halfwidth' ? n : w === 'keep' ? c.half : 0;
+      poolFull += w === 'fullwidth' ? n : w === 'keep' ? c.full : 0;
+    } else {
+      poolHalf += c.half;
+      poolFull += c.full;
+    }
+  }
   let marks: Width;
   if (forced) marks = style.punctuation as Width;
   else if (total < MIN_EVIDENCE) marks = 'guideline';
-  else marks = decide(counts.half, counts.full);
+  else marks = decide(poolHalf, poolFull);
   const family = {} as Record<Family, Width>;
-  for (const [f, c] of Object.entries(counts.byFamily) as Array<[Family, { half: number; full: number }]>) {
-    family[f] = !forced && marks !== 'guideline' && c.half + c.full >= FAMILY_EVIDENCE ? decide(c.half, c.full) : marks;
-  }
+  for (const [f] of entries) family[f] = own.get(f) ?? marks;
   const fewStops = counts.fullStops + counts.cjkPeriods < 3;
   const fullStop = style.punctuation === 'halfwidth' ? false : fewStops || counts.fullStops > counts.cjkPeriods;
   const fewQuotes = counts.curly + counts.asciiPairs < 2;
@@ -234,7 +202,7 @@ export const punctWidth: Rule = {
     const st = (ctx.state as WidthState | undefined) ?? analyzeWidth([text], ctx.style);
     const full = (ch: string) => st.family[FAMILY[ch]] === 'fullwidth' || st.family[FAMILY[ch]] === 'guideline';
     const half = (ch: string) => st.family[FAMILY[ch]] === 'halfwidth';
-    const edits: Edit[] = [];
+    const edits: Array<Edit & { at: number }> = [];
     const lines = lineSpans(text);
     const padding = paddedLines(text, ctx.layout, lines);
     lines.forEach((l, li) => {
@@ -255,7 +223,7 @@ export const punctWidth: Rule = {
           while (j < line.length && line[j] === ' ') j++;
           if (j < line.length) e = j;
         }
-        edits.push({ start: l.start + s, end: l.start + e, text: mark, rule: this.id, level: 'fix', message });
+        edits.push({ start: l.start + s, end: l.start + e, text: mark, rule: this.id, level: 'fix', message, at: l.start + i });
       };
       // 1. , : ; ! ? and the sentence-final period in Chinese context. A half-width mark followed by a space in a
       // block page is the author's English-style mark (`空格, 制表符`) unless the line is padded: left alone.
@@ -291,7 +259,16 @@ export const punctWidth: Rule = {
         }
       }
     });
-    edits.sort((x, y) => x.start - y.start || x.end - y.end);
-    return edits.filter((e, k) => k === 0 || e.start >= edits[k - 1].end);
+    // two marks may both claim the spaces between them (`模型: ,模`): the first keeps them, the second starts at
+    // its own mark; an edit whose mark is already covered is dropped
+    edits.sort((x, y) => x.at - y.at);
+    const out: Edit[] = [];
+    let end = 0;
+    for (const { at, ...e } of edits) {
+      if (at < end) continue;
+      out.push(e.start < end ? { ...e, start: end } : e);
+      end = e.end;
+    }
+    return out;
   },
 };

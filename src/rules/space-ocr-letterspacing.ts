@@ -13,7 +13,8 @@
  *    them, as long as one side is CJK or a CJK mark. Spaces between CJK and Latin letters or digits stay
  *    (space/cjk-latin owns those).
  * 2. Anywhere: a run of three or more one-character CJK words, each one space apart (`软 件 包 一`), is closed
- *    up: a printed line wrap kept as a space never makes such a run.
+ *    up: a printed line wrap kept as a space never makes such a run. A "one-character word" is a CJK
+ *    character with no CJK character right next to it (Latin may touch it: space/cjk-latin adds that space).
  * 3. Anywhere: four or more single Latin letters each one space apart, with at least one lower-case letter
  *    (`T r a n s f o r m e r`), are one word; an all-capital run (`A B C`, table headers) stays.
  * 4. Anywhere: three or more single digits each one space apart (`5 0 0 0`) are one number; groups of
@@ -38,7 +39,7 @@ const tightGapRe = new RegExp(
   'gu',
 );
 /** Rule 2: three or more one-character CJK words one space apart. */
-const cjkRunRe = new RegExp(`(?<![^\\s])[${CJK}](?: [${CJK}]){2,}(?![^\\s])`, 'gu');
+const cjkRunRe = new RegExp(`(?<![${CJK}])[${CJK}](?: [${CJK}]){2,}(?![${CJK}])`, 'gu');
 /** Rule 3: four or more single Latin letters one space apart, bounded by non-letters. */
 const letterRunRe = /(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){3,}(?![A-Za-z0-9])/g;
 /** Rule 4: three or more single digits one space apart, bounded by non-digits. */

@@ -112,19 +112,105 @@ export function letterSpacedLines(text: string, lines: readonly LineSpan[] = lin
   });
 }
 
-/** Mid-sentence and sentence-final CJK marks, and the ASCII marks that stand for them. */
-const MID_FULL = '，。、；：？！';
-/** A space (after a non-space) before a closing or mid-sentence mark: OCR padding (never a printed wrap). */
-const padBeforeG = new RegExp(`(?<=\\S) +(?=[${MID_FULL}》）】」』])|(?<=[${CJK}]) +(?=[,;:?!] *[${CJK}])`, 'gu');
-/** A space after a full-width mid-sentence or sentence-final mark, before more text on the line. */
-const padAfterG = new RegExp(`(?<=[${MID_FULL}]) +(?=\\S)`, 'gu');
-/** All mid-sentence or sentence-final marks (ASCII ones between CJK). */
-const markG = new RegExp(`[${MID_FULL}]|(?<=[${CJK}] *)[,;:?!](?= *[${CJK}])`, 'gu');
+/** Previous non-space character before `i` on the same line (or undefined), and its index. */
+export function prevNonSpace(line: string, i: number): [string | undefined, number] {
+  let j = i - 1;
+  while (j >= 0 && line[j] === ' ') j--;
+  return [j >= 0 ? line[j] : undefined, j];
+}
+export function nextNonSpace(line: string, i: number): [string | undefined, number] {
+  let j = i + 1;
+  while (j < line.length && line[j] === ' ') j++;
+  return [j < line.length ? line[j] : undefined, j];
+}
 
+/** True when the ASCII mark at `i` stands in a Chinese sentence (CJK on one side, not Latin on both). */
+/** Pairs of brackets on one line: [open index, close index] for `(`/`（` with `)`/`）`. */
+export function bracketPairs(line: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const stack: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '(' || c === '（') stack.push(i);
+    else if ((c === ')' || c === '）') && stack.length > 0) out.push([stack.pop()!, i]);
+  }
+  return out;
+}
+
+/**
+ * True when the bracket pair [a, b] belongs to Chinese text: CJK inside, or (for a pair of mixed widths) CJK
+ * right before it. Only such pairs are counted and converted, so conversion never changes the evidence.
+ */
+export function bracketChinese(line: string, a: number, b: number): boolean {
+  if (cjkCharRe.test(line.slice(a + 1, b))) return true;
+  const mixed = (line[a] === '(') !== (line[b] === ')');
+  return mixed && isCjkChar(prevNonSpace(line, a)[0]);
+}
+
+/** One-line cache: offsets of the ASCII brackets of `line` that belong to Chinese pairs. */
+let cachedLine: string | undefined;
+let cachedBrackets = new Set<number>();
+function chineseAsciiBrackets(line: string): Set<number> {
+  if (line !== cachedLine) {
+    cachedBrackets = new Set();
+    for (const [a, b] of bracketPairs(line)) {
+      if (!bracketChinese(line, a, b)) continue;
+      if (line[a] === '(') cachedBrackets.add(a);
+      if (line[b] === ')') cachedBrackets.add(b);
+    }
+    cachedLine = line;
+  }
+  return cachedBrackets;
+}
+
+/**
+ * True when the ASCII mark at `i` of `line` stands in a Chinese sentence: CJK (or a closing CJK bracket, or
+ * an ASCII `)` that closes a Chinese pair) before it, or CJK (or an opening CJK bracket) after it with
+ * something before it. Never for `://`, nor between digits (`3:4`, `1,000`), nor for brackets (judged in pairs).
+ * An ASCII bracket of a Chinese pair counts as the full-width one it becomes, so converting it changes nothing.
+ */
+export function chineseContext(line: string, i: number): boolean {
+  const ch = line[i];
+  const [p, pi] = prevNonSpace(line, i);
+  const [n, ni] = nextNonSpace(line, i);
+  if (ch === ':' && line.startsWith('//', i + 1)) return false; // scheme separator
+  if (/[0-9]/.test(p ?? '') && /[0-9]/.test(n ?? '')) return false; // 3:4, 1,000
+  if (ch === '(' || ch === ')') return false; // brackets are judged in pairs
+  const pC = isCjkChar(p) || (p !== undefined && ('）》】」』'.includes(p) || (p === ')' && chineseAsciiBrackets(line).has(pi))));
+  const nC = isCjkChar(n) || (n !== undefined && ('（《【「『'.includes(n) || (n === '(' && chineseAsciiBrackets(line).has(ni))));
+  return pC || (nC && p !== undefined);
+}
+
+const cjkCharRe = new RegExp(`[${CJK}]`, 'u');
+const isCjkChar = (ch: string | undefined) => ch !== undefined && cjkCharRe.test(ch);
+
+/** Mid-sentence and sentence-final CJK marks. */
+const MID_FULL = '，。、；：？！';
+/** Closing CJK brackets. */
+const CLOSE_FULL = '》）】」』';
+
+/**
+ * Counts the marks of a line (full-width mid-sentence marks, and ASCII `, : ; ? !` in a Chinese sentence, see
+ * {@link chineseContext}) and the padded ones: a space (after a non-space) before such a mark or a closing
+ * bracket (a `)` too), or (layout `block`) a space after a full-width mark before more text. One linear scan.
+ */
 function padCounts(line: string, layout: PageLayout): { pads: number; marks: number } {
-  const before = (line.match(padBeforeG) ?? []).length;
-  const after = layout === 'block' ? (line.match(padAfterG) ?? []).length : 0;
-  return { pads: before + after, marks: (line.match(markG) ?? []).length };
+  let pads = 0, marks = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    const full = MID_FULL.includes(ch);
+    const ascii = !full && ',;:?!'.includes(ch) && chineseContext(line, i);
+    if (full || ascii) marks++;
+    if ((full || ascii || CLOSE_FULL.includes(ch) || ch === ')') && i > 0 && line[i - 1] === ' ') {
+      const [p] = prevNonSpace(line, i);
+      if (p !== undefined) pads++;
+    }
+    if (full && layout === 'block' && line[i + 1] === ' ') {
+      const [n] = nextNonSpace(line, i);
+      if (n !== undefined) pads++;
+    }
+  }
+  return { pads, marks };
 }
 
 /**
