@@ -33,6 +33,8 @@ const CLOSE_BRACKET = '》）】」』〕〉';
 const CLOSE = MID + CLOSE_BRACKET;
 const OPEN = '“‘《（【「『〔〈';
 const C = `[${CJK}]`;
+/** A run of spaces (not U+3000, not tabs, not newlines). */
+const spaceRunG = / +/g;
 
 /**
  * When a row applies: `tight` on one-page-per-line pages (such a space is never a printed wrap) and on lines
@@ -43,27 +45,35 @@ const C = `[${CJK}]`;
  */
 type When = 'tight' | 'padded';
 
-/** A row of the table: a pattern whose group 1 (or 2) is the run of spaces to remove, and when it applies. */
+/**
+ * A row of the table: what must stand right before a run of spaces (`before`, matched against the two
+ * characters before it) and right after it (`after`, matched against the next eight), and when it applies.
+ */
 interface Row {
   name: string;
-  re: RegExp;
+  before: RegExp;
+  after: RegExp;
   when: When;
   /** Only when the quote mark right after (`before`) or right before (`after`) the spaces closes a quote. */
   quote?: 'before' | 'after';
 }
 
-/** The ordered table. Patterns are matched per line; group 1 (or 2) is the spaces. A doubled space always goes. */
+const re = (src: string) => new RegExp(src, 'u');
+const NS = '[^\\s]';
+
+/** The ordered table, read top to bottom; the first row that applies to a run of spaces removes it. */
 export const ROWS: readonly Row[] = [
-  { name: 'space before a closing or mid-sentence CJK mark', re: new RegExp(`(?<=\\S)( +)(?=[${CLOSE}])`, 'gu'), when: 'tight' },
-  { name: 'space before a closing quote', re: /(?<=\S)( +)(?=[”’])/gu, when: 'tight', quote: 'before' },
-  { name: 'space after an opening CJK mark', re: new RegExp(`(?<=[${OPEN}])( +)(?=\\S)`, 'gu'), when: 'tight' },
-  { name: 'space between CJK and an ASCII mark used as a CJK mark', re: new RegExp(`(?<=${C})( +)(?=[,;:] *${C})`, 'gu'), when: 'tight' },
-  { name: 'space inside ASCII brackets around CJK', re: new RegExp(`(?<=${C})( +)(?=\\))|(?<=\\()( +)(?=${C})`, 'gu'), when: 'tight' },
-  { name: 'space after a mid-sentence or sentence-final CJK mark', re: new RegExp(`(?<=[${MID}])( +)(?=\\S)`, 'gu'), when: 'padded' },
-  { name: 'space after a closing CJK bracket', re: new RegExp(`(?<=[${CLOSE_BRACKET}])( +)(?=\\S)`, 'gu'), when: 'padded' },
-  { name: 'space after a closing quote', re: /(?<=[”’])( +)(?=\S)/gu, when: 'padded', quote: 'after' },
-  { name: 'space after an ASCII mark used as a CJK mark', re: new RegExp(`(?<=${C}[,;:)])( +)(?=${C})`, 'gu'), when: 'padded' },
-  { name: 'space before an ASCII bracket opening CJK text', re: new RegExp(`(?<=${C})( +)(?=\\(${C})`, 'gu'), when: 'padded' },
+  { name: 'space before a closing or mid-sentence CJK mark', before: re(`${NS}$`), after: re(`^[${CLOSE}]`), when: 'tight' },
+  { name: 'space before a closing quote', before: re(`${NS}$`), after: /^[”’]/u, when: 'tight', quote: 'before' },
+  { name: 'space after an opening CJK mark', before: re(`[${OPEN}]$`), after: re(`^${NS}`), when: 'tight' },
+  { name: 'space between CJK and an ASCII mark used as a CJK mark', before: re(`${C}$`), after: re(`^[,;:] *${C}`), when: 'tight' },
+  { name: 'space inside ASCII brackets around CJK (before the closing one)', before: re(`${C}$`), after: /^\)/u, when: 'tight' },
+  { name: 'space inside ASCII brackets around CJK (after the opening one)', before: /\($/u, after: re(`^${C}`), when: 'tight' },
+  { name: 'space after a mid-sentence or sentence-final CJK mark', before: re(`[${MID}]$`), after: re(`^${NS}`), when: 'padded' },
+  { name: 'space after a closing CJK bracket', before: re(`[${CLOSE_BRACKET}]$`), after: re(`^${NS}`), when: 'padded' },
+  { name: 'space after a closing quote', before: /[”’]$/u, after: re(`^${NS}`), when: 'padded', quote: 'after' },
+  { name: 'space after an ASCII mark used as a CJK mark', before: re(`${C}[,;:)]$`), after: re(`^${C}`), when: 'padded' },
+  { name: 'space before an ASCII bracket opening CJK text', before: re(`${C}$`), after: re(`^\\(${C}`), when: 'padded' },
 ];
 
 /** Offsets in `line` of the `”` and `’` that close a quote opened earlier on the line (one linear scan). */
@@ -101,22 +111,26 @@ export const spacePunctuation: Rule = {
       const padded = padding[i];
       const tight = ctx.layout === 'line' || padded;
       let closing: Set<number> | undefined;
-      for (const row of ROWS) {
-        for (const m of line.matchAll(row.re)) {
-          const sp = m[1] ?? m[2];
-          const at = m.index!;
-          const doubled = sp.length >= 2;
+      // one pass over the runs of spaces between two non-space characters of the line
+      for (const m of line.matchAll(spaceRunG)) {
+        const at = m.index!;
+        const end = at + m[0].length;
+        if (at === 0 || end >= line.length) continue; // indentation, trailing spaces
+        const before = line.slice(Math.max(0, at - 2), at);
+        const after = line.slice(end, end + 8);
+        const doubled = m[0].length >= 2;
+        for (const row of ROWS) {
+          if (!row.before.test(before) || !row.after.test(after)) continue;
           if (!doubled && !(row.when === 'tight' ? tight : padded)) continue;
           if (row.quote) {
             closing ??= closingQuotes(line);
-            if (!closing.has(row.quote === 'before' ? at + sp.length : at - 1)) continue;
+            if (!closing.has(row.quote === 'before' ? end : at - 1)) continue;
           }
-          edits.push({ start: l.start + at, end: l.start + at + sp.length, text: '', rule: this.id, level: 'fix', message: row.name });
+          edits.push({ start: l.start + at, end: l.start + end, text: '', rule: this.id, level: 'fix', message: row.name });
+          break;
         }
       }
     });
-    edits.sort((a, b) => a.start - b.start || b.end - a.end);
-    const unique = edits.filter((e, k) => k === 0 || e.start >= edits[k - 1].end);
-    return dropCodeLines(text, unique);
+    return dropCodeLines(text, edits);
   },
 };

@@ -30,6 +30,7 @@ export function lineSpans(text: string): LineSpan[] {
 }
 
 const cjkG = new RegExp(`[${CJK}]`, 'gu');
+const cjkTestRe = new RegExp(`[${CJK}]`, 'u');
 /** A shell prompt at the start of a line: `$ cmd`, `# cmd`, `> cmd`, `% cmd`, `C:\> cmd`. */
 const promptRe = /^\s*(?:[$#%>]|[A-Za-z]:\\[^ ]*>)\s+\S/;
 /** Operators and brackets typical of code and shell lines. */
@@ -43,10 +44,12 @@ const operatorG = /[=|&<>{}[\];$\\]|--?[A-Za-z]/g;
 export function isCodeLine(line: string): boolean {
   const body = line.trim();
   if (body.length === 0) return false;
-  const cjk = (body.match(cjkG) ?? []).length;
-  const nonSpace = body.replace(/\s+/g, '').length;
-  if (promptRe.test(body) && cjk <= nonSpace * 0.2) return true;
-  if (cjk > 0) return false;
+  if (promptRe.test(body)) {
+    const cjk = (body.match(cjkG) ?? []).length;
+    const nonSpace = body.replace(/\s+/g, '').length;
+    if (cjk <= nonSpace * 0.2) return true;
+  }
+  if (cjkTestRe.test(body)) return false;
   return (body.match(operatorG) ?? []).length >= 2;
 }
 
@@ -81,12 +84,38 @@ export function dropCodeLines<E extends { start: number; end: number }>(text: st
  * clean text puts spaces between quotes and the Latin words they hold, `中的 “deb”`, so quotes prove nothing).
  */
 export const TIGHT = `${CJK}${CJK_PUNCT.replace(/[“”‘’]/g, '')}`;
-const tightGapG = new RegExp(`(?<=[${TIGHT}])[${TIGHT}]`, 'gu');
-const spacedGapG = new RegExp(`(?<=[${TIGHT}]) (?=[${TIGHT}])`, 'gu');
 
 /** Gaps between two tight characters (CJK or CJK punctuation) on a line: closed up and single-spaced. */
 export function gapCounts(line: string): { tight: number; spaced: number } {
-  return { tight: (line.match(tightGapG) ?? []).length, spaced: (line.match(spacedGapG) ?? []).length };
+  let tight = 0, spaced = 0;
+  let prevTight = false; // the previous code point is tight
+  let prevSpaceAfterTight = false; // previous char is one space after a tight char
+  for (let i = 0; i < line.length; i++) {
+    let c = line.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
+      c = ((c - 0xd800) << 10) + (line.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+      i++;
+    }
+    const t = c >= 0x2e80 && isTightCode(c);
+    if (t && prevTight) tight++;
+    else if (t && prevSpaceAfterTight) spaced++;
+    prevSpaceAfterTight = c === 32 && prevTight;
+    prevTight = t;
+  }
+  return { tight, spaced };
+}
+
+const tightTestRe = new RegExp(`^[${TIGHT}]$`, 'u');
+/** Memo of the tight class for code points from U+2E80 (one regex test per distinct code point). */
+const tightMemo = new Map<number, boolean>();
+function isTightCode(c: number): boolean {
+  if (c >= 0x4e00 && c <= 0x9fff) return true; // CJK Unified Ideographs, the bulk of any page
+  let t = tightMemo.get(c);
+  if (t === undefined) {
+    t = tightTestRe.test(String.fromCodePoint(c));
+    tightMemo.set(c, t);
+  }
+  return t;
 }
 
 /**
@@ -147,20 +176,22 @@ export function bracketChinese(line: string, a: number, b: number): boolean {
   return mixed && isCjkChar(prevNonSpace(line, a)[0]);
 }
 
-/** One-line cache: offsets of the ASCII brackets of `line` that belong to Chinese pairs. */
-let cachedLine: string | undefined;
-let cachedBrackets = new Set<number>();
-function chineseAsciiBrackets(line: string): Set<number> {
-  if (line !== cachedLine) {
-    cachedBrackets = new Set();
-    for (const [a, b] of bracketPairs(line)) {
-      if (!bracketChinese(line, a, b)) continue;
-      if (line[a] === '(') cachedBrackets.add(a);
-      if (line[b] === ')') cachedBrackets.add(b);
-    }
-    cachedLine = line;
+/** A lazy, once-per-line {@link chineseAsciiBrackets}. */
+export function lazyBrackets(line: string): () => Set<number> {
+  let set: Set<number> | undefined;
+  return () => (set ??= chineseAsciiBrackets(line));
+}
+
+/** Offsets of the ASCII brackets of `line` that belong to Chinese pairs (see {@link bracketChinese}). */
+export function chineseAsciiBrackets(line: string): Set<number> {
+  const out = new Set<number>();
+  if (line.indexOf('(') < 0 && line.indexOf(')') < 0) return out;
+  for (const [a, b] of bracketPairs(line)) {
+    if (!bracketChinese(line, a, b)) continue;
+    if (line[a] === '(') out.add(a);
+    if (line[b] === ')') out.add(b);
   }
-  return cachedBrackets;
+  return out;
 }
 
 /**
@@ -168,16 +199,17 @@ function chineseAsciiBrackets(line: string): Set<number> {
  * an ASCII `)` that closes a Chinese pair) before it, or CJK (or an opening CJK bracket) after it with
  * something before it. Never for `://`, nor between digits (`3:4`, `1,000`), nor for brackets (judged in pairs).
  * An ASCII bracket of a Chinese pair counts as the full-width one it becomes, so converting it changes nothing.
+ * @param brackets the line's {@link chineseAsciiBrackets}, computed once per line by the caller (lazily)
  */
-export function chineseContext(line: string, i: number): boolean {
+export function chineseContext(line: string, i: number, brackets?: () => Set<number>): boolean {
   const ch = line[i];
   const [p, pi] = prevNonSpace(line, i);
   const [n, ni] = nextNonSpace(line, i);
   if (ch === ':' && line.startsWith('//', i + 1)) return false; // scheme separator
   if (/[0-9]/.test(p ?? '') && /[0-9]/.test(n ?? '')) return false; // 3:4, 1,000
   if (ch === '(' || ch === ')') return false; // brackets are judged in pairs
-  const pC = isCjkChar(p) || (p !== undefined && ('）》】」』'.includes(p) || (p === ')' && chineseAsciiBrackets(line).has(pi))));
-  const nC = isCjkChar(n) || (n !== undefined && ('（《【「『'.includes(n) || (n === '(' && chineseAsciiBrackets(line).has(ni))));
+  const pC = isCjkChar(p) || (p !== undefined && ('）》】」』'.includes(p) || (p === ')' && (brackets ? brackets() : chineseAsciiBrackets(line)).has(pi))));
+  const nC = isCjkChar(n) || (n !== undefined && ('（《【「『'.includes(n) || (n === '(' && (brackets ? brackets() : chineseAsciiBrackets(line)).has(ni))));
   return pC || (nC && p !== undefined);
 }
 
@@ -188,6 +220,8 @@ const isCjkChar = (ch: string | undefined) => ch !== undefined && cjkCharRe.test
 const MID_FULL = '，。、；：？！';
 /** Closing CJK brackets. */
 const CLOSE_FULL = '》）】」』';
+/** The characters {@link padCounts} looks at. */
+const padMarkG = /[，。、；：？！》）】」』,;:?!)]/g;
 
 /**
  * Counts the marks of a line (full-width mid-sentence marks, and ASCII `, : ; ? !` in a Chinese sentence, see
@@ -196,10 +230,12 @@ const CLOSE_FULL = '》）】」』';
  */
 function padCounts(line: string, layout: PageLayout): { pads: number; marks: number } {
   let pads = 0, marks = 0;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
+  const brackets = lazyBrackets(line);
+  for (const m of line.matchAll(padMarkG)) {
+    const i = m.index!;
+    const ch = m[0];
     const full = MID_FULL.includes(ch);
-    const ascii = !full && ',;:?!'.includes(ch) && chineseContext(line, i);
+    const ascii = !full && ',;:?!'.includes(ch) && chineseContext(line, i, brackets);
     if (full || ascii) marks++;
     if ((full || ascii || CLOSE_FULL.includes(ch) || ch === ')') && i > 0 && line[i - 1] === ' ') {
       const [p] = prevNonSpace(line, i);
