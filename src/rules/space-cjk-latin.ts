@@ -27,7 +27,21 @@ export const BOUNDARIES: ReadonlyArray<{ name: string; before: string; after: st
   { name: 'Markdown emphasis around a Latin token | CJK', before: '[A-Za-z0-9%+#]\\*{1,3}', after: `[${CJK}]` },
 ];
 
-const alwaysRe = new RegExp(BOUNDARIES.map((b) => `(?<=${b.before})(?=${b.after})`).join('|'), 'gu');
+/**
+ * Candidate boundaries, found with one cheap scan (a CJK character before a Latin-token start, or a Latin-token
+ * end before a CJK character); each is then checked against the table. Group 1 marks a CJK-first candidate.
+ */
+const candidateRe = new RegExp(`([${CJK}])(?=[A-Za-z0-9.%*])|[A-Za-z0-9%+#*](?=[${CJK}])`, 'gu');
+const checks = BOUNDARIES.map((b) => ({ before: new RegExp(`${b.before}$`, 'u'), after: new RegExp(b.after, 'uy') }));
+/** True when one space belongs at `pos` of `text` by some row of {@link BOUNDARIES}. */
+function boundaryAt(text: string, pos: number): boolean {
+  const before = text.slice(Math.max(0, pos - 6), pos);
+  for (const c of checks) {
+    c.after.lastIndex = pos;
+    if (c.before.test(before) && c.after.test(text)) return true;
+  }
+  return false;
+}
 /** Runs of spaces (not newlines, not U+3000) between CJK and a Latin token, removed with `never`. */
 const neverRe = new RegExp(`(?<=[${CJK}]) +(?=(?:\\*{1,3}|%|\\.)?[A-Za-z0-9])|(?<=[A-Za-z0-9%+#]\\*{0,3}) +(?=[${CJK}])`, 'gu');
 
@@ -40,8 +54,9 @@ export const spaceCjkLatin: Rule = {
   apply(text, ctx) {
     const edits: Edit[] = [];
     if (ctx.style.spacing === 'always') {
-      for (const m of text.matchAll(alwaysRe)) {
-        edits.push({ start: m.index!, end: m.index!, text: ' ', rule: this.id, level: 'fix', message: 'space between CJK and Latin' });
+      for (const m of text.matchAll(candidateRe)) {
+        const pos = m.index! + m[0].length;
+        if (boundaryAt(text, pos)) edits.push({ start: pos, end: pos, text: ' ', rule: this.id, level: 'fix', message: 'space between CJK and Latin' });
       }
     } else if (ctx.style.spacing === 'never') {
       for (const m of text.matchAll(neverRe)) {

@@ -33,6 +33,8 @@ const CLOSE_BRACKET = '》）】」』〕〉';
 const CLOSE = MID + CLOSE_BRACKET;
 const OPEN = '“‘《（【「『〔〈';
 const C = `[${CJK}]`;
+/** Every character some row needs right before or right after a run of spaces. */
+const RELEVANT = `${MID}${CLOSE_BRACKET}${OPEN}”’,;:()`;
 /** A run of spaces (not U+3000, not tabs, not newlines). */
 const spaceRunG = / +/g;
 
@@ -116,6 +118,8 @@ export const spacePunctuation: Rule = {
         const at = m.index!;
         const end = at + m[0].length;
         if (at === 0 || end >= line.length) continue; // indentation, trailing spaces
+        // fast exit: no row applies unless a mark stands right before or right after the run
+        if (!RELEVANT.includes(line[at - 1]) && !RELEVANT.includes(line[end])) continue;
         const before = line.slice(Math.max(0, at - 2), at);
         const after = line.slice(end, end + 8);
         const doubled = m[0].length >= 2;
