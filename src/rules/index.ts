@@ -20,6 +20,11 @@ import { tokenCitation } from './token-citation.js';
 import { tokenGlossary } from './token-glossary.js';
 import { tokenDigits } from './token-digits.js';
 import { tokenBrackets } from './token-brackets.js';
+import { spaceRuns } from './space-runs.js';
+import { spaceOcrLetterspacing } from './space-ocr-letterspacing.js';
+import { spacePunctuation } from './space-punctuation.js';
+import { spaceHeading } from './space-heading.js';
+import { punctWidth } from './punct-width.js';
 
 /** Every rule, in the order the runner applies them. */
 export const RULES: readonly Rule[] = [
@@ -33,6 +38,8 @@ export const RULES: readonly Rule[] = [
   textInvisible,
 
   // -- OCR spacing damage (space/ocr-letterspacing, space/runs)
+  spaceRuns,
+  spaceOcrLetterspacing,
 
   // -- tokens (token/*): URLs first (they become protected spans), then citations, terms, digits, brackets
   tokenUrl,
@@ -50,6 +57,9 @@ export const RULES: readonly Rule[] = [
   spaceCjkLatin,
 
   // -- punctuation spacing, headings, width (space/punctuation, space/heading, punct/width)
+  spacePunctuation,
+  spaceHeading,
+  punctWidth,
 
   // -- bullets
   punctBullet,
