@@ -17,6 +17,8 @@ import { configure, type Scope } from './configure.js';
 import { apply } from './apply.js';
 import { review } from './review.js';
 import { formatRuleDetail, formatRuleList, ruleInfos, similarIds } from './rules.js';
+import { CONVERT_MODES } from '../script/convert.js';
+import { addScoreCommand } from './score.js';
 
 const VERSION = '0.1.0';
 
@@ -26,7 +28,16 @@ function parseRule(value: string, prev: Record<string, Level>): Record<string, L
   if (!findRule(m[1]) && m[1] !== 'pages/duplicate-pass') throw new InvalidArgumentError(`unknown rule "${m[1]}" (see: ocrtidy rules)`);
   return { ...prev, [m[1]]: m[2] as Level };
 }
+function parseThreshold(value: string): number {
+  const n = Number(value);
+  if (!/^\s*(?:0|1|0?\.\d+|1\.0*)\s*$/.test(value) || !(n >= 0 && n <= 1)) throw new InvalidArgumentError(`expected a number from 0 to 1, got "${value}"`);
+  return n;
+}
 const collect = (v: string, prev: string[]) => [...prev, v];
+function parseJobs(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
+  return Number(value);
+}
 
 /** Adds the options shared by clean and check. */
 function sharedOptions(cmd: Command): Command {
@@ -34,17 +45,25 @@ function sharedOptions(cmd: Command): Command {
     .addOption(new Option('--pages <mode>', 'how to split a document into pages').choices(PAGE_MODES as string[]).default('auto'))
     .addOption(new Option('--spacing <style>', 'space between CJK and Latin text').choices(['always', 'never', 'keep']).default('always'))
     .addOption(new Option('--punctuation <width>', 'width of CJK punctuation').choices(['auto', 'fullwidth', 'halfwidth', 'keep']).default('auto'))
+    .addOption(new Option('--convert <mode>', 'convert Simplified/Traditional Chinese with OpenCC, word by word (off unless given)').choices(CONVERT_MODES as unknown as string[]))
     .option('--rule <id=level>', 'set a rule to off, fix or suggest (repeatable)', parseRule, {} as Record<string, Level>)
     .option('--glossary <file>', 'extra glossary file (repeatable)', collect, [] as string[])
     .option('--no-dedupe', 'keep every pass of a page (no duplicate-pass grouping)')
+    .option('--dedupe-across-files', 'also group passes across the files of the run (dumps stored one page per file)')
+    .option('--dedupe-threshold <n>', 'minimum similarity (0..1, Jaccard of character 3-grams) of two passes of one page', parseThreshold, DEFAULT_OPTIONS.dedupeThreshold)
+    .option('--fuse', 'fuse the passes of a page by alignment, taking per disagreement the variant the rules like better')
+    .option('--reflow', 'join printed line wraps inside paragraphs (blank-line paragraph breaks stay)')
+    .option('--strip-headers', 'remove running heads and bare page numbers repeated at the top or bottom of consecutive pages')
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS as string[]).default('auto'))
     .option('--ignore <glob>', 'leave matching files out of directory and glob walks (repeatable)', collect, [] as string[])
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS as string[]))
-    .option('--report <file>', 'write the report to FILE instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'report format (default: inline)').choices(FORMATS as string[]))
+    .option('--report <file>', 'write the report to FILE instead of stdout; without --format, .html/.json/.sarif/.patch/.diff pick the format')
     .option('--trace', 'print each page\'s text after every rule on stderr (debugging)')
     .option('-q, --quiet', 'no report on stdout and no summary on stderr')
     .option('--config <file>', `config file to use instead of the nearest ${CONFIG_FILE} up from the current directory`)
-    .option('--no-config', `use no config file`);
+    .option('--no-config', `use no config file`)
+    .option('-j, --jobs <n>', 'files processed in parallel worker threads (default: the number of CPUs when the inputs hold 1 MB or more, else 1)', parseJobs);
+
 }
 
 /**
@@ -69,7 +88,13 @@ function toOptions(o: Record<string, unknown>): Options {
     rules: (o.rule as Record<string, Level>) ?? {},
     glossary: (o.glossary as string[]) ?? [],
     dedupe: o.dedupe !== false,
+    dedupeAcrossFiles: Boolean(o.dedupeAcrossFiles),
+    dedupeThreshold: (o.dedupeThreshold as number | undefined) ?? DEFAULT_OPTIONS.dedupeThreshold,
+    fuse: Boolean(o.fuse),
+    reflow: Boolean(o.reflow),
+    stripHeaders: Boolean(o.stripHeaders),
     encoding: o.encoding as EncodingName,
+    convert: o.convert as string | undefined,
   };
 }
 
@@ -100,7 +125,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     code = await run({
       command: 'clean', inputs, options: scope.options, outDir: o.outDir as string | undefined, write: Boolean(o.write),
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
-      strict: false, trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip,
+      strict: false, trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, jobs: o.jobs as number,
     }, io);
   });
 
@@ -116,7 +141,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     code = await run({
       command: 'check', inputs, options: scope.options, write: false,
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
-      strict: Boolean(o.strict), trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip,
+      strict: Boolean(o.strict), trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, jobs: o.jobs as number,
     }, io);
   });
 
@@ -189,6 +214,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       await writeAtomic(file, starterConfig(io.cwd));
       io.stderr.write(`ocrtidy: wrote ${file}\n`);
     });
+
+  addScoreCommand(program, io, (c) => { code = c; });
 
   try {
     await program.parseAsync(argv);
