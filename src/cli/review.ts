@@ -12,7 +12,7 @@ import type { Options } from '../options.js';
 import { processDocument, type DocEdit } from '../pipeline.js';
 import { render, type FormatName } from '../report/formats.js';
 import type { FileReport } from '../report/model.js';
-import { applySelection, selectionReport, reviewable, type EditIdentity } from '../review/select.js';
+import { applySelection, selectionReport, unsupportedOptions, reviewable, type EditIdentity } from '../review/select.js';
 import { loadRuleData } from '../rules/data.js';
 import type { Io } from './run.js';
 
@@ -142,6 +142,11 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
   const stdin = io.stdin ?? process.stdin;
   const color = Boolean((io.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
   const out = (t: string) => io.stdout.write(t);
+  const unsupported = unsupportedOptions(s.options);
+  if (unsupported) {
+    err(unsupported);
+    return 2;
+  }
   const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
   for (const e of errors) err(`${e.input}: ${e.message}`);
   if (inputs.some((i) => i.kind === 'stdin')) {
