@@ -146,7 +146,10 @@ export function processDocument(
   });
   if (decide && !plan) {
     // a reviewer who rejects dropping a pass keeps it as a page of its own
+    // (rejecting the removal of the kept pass from its own place, when it moves to the group's first place, keeps
+    // every pass of that group where it is)
     groups = groups
+      .filter((g) => g.kept === g.members[0] || decide(dropEdit(pages[g.kept], '')) !== 'skip')
       .map((g) => ({ ...g, members: g.members.filter((m) => m === g.kept || decide(dropEdit(pages[m], '')) !== 'skip') }))
       .filter((g) => g.members.length > 1);
   }
