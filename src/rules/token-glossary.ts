@@ -255,7 +255,7 @@ export const tokenGlossary: Rule = {
   id: 'token/glossary',
   description: 'Repairs mangled glossary terms: lookalike glyphs, version forms, dropped letters, proper-noun casing.',
   defaultLevel: 'fix',
-  example: { before: 'BE求T和GPT4,A4 Science,linux', after: 'BERT和GPT-4,AI4Science,Linux' },
+  example: { before: 'BE求T和GPT4,A4 Science,在linux上', after: 'BERT和GPT-4,AI4Science,在Linux上' },
   source: 'observed CJK OCR errors (BE求T, GPT4, A4 Science); pycorrector identity entries; 专有名词使用正确的大小写',
   apply(text, ctx) {
     const lex = lexiconOf(ctx.data);

@@ -85,7 +85,7 @@ export const tokenUrl: Rule = {
   description: 'Repairs broken URLs: scheme (https:/), spaces in the host (github com), line-wrap breaks; a final . to 。.',
   defaultLevel: 'fix',
   editsProtected: true,
-  example: { before: '见https:/github com/x/y.', after: '见https://github.com/x/y。' },
+  example: { before: '见https:/github com/x/y. 完。', after: '见https://github.com/x/y。 完。' },
   source: 'observed OCR errors in printed URLs; line-wrap breaks in PDF text layers',
   analyze(pages): State {
     return { fullStop: pages.some((p) => p.includes('。')) };
