@@ -102,3 +102,12 @@ describe('token/glossary: lookalike glyphs in ordinary English words', () => {
     }
   });
 });
+
+describe('token/glossary: $ read as S before an environment variable', () => {
+  it('repairs it in quotes or before a path', () => {
+    expect(fix('把目录加入 "SPATH" 变量，缓存在 SHOME/.cache 下，编辑器取 “SEDITOR”')).toBe('把目录加入 "$PATH" 变量，缓存在 $HOME/.cache 下，编辑器取 “$EDITOR”');
+  });
+  it('leaves words and names that only look like it', () => {
+    for (const ok of ['使用 SLANG 库和 STERM 终端', 'SPARK 与 SHOME 项目']) expect(fix(ok)).toBe(ok);
+  });
+});

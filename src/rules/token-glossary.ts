@@ -17,6 +17,8 @@
  *     (`Sor模型` -> `Sora 模型`); otherwise a suggestion (terms of 5+); never for all-capital tokens;
  *  6. proper-noun casing in Chinese prose (CJK next to the token; `linux` -> `Linux`) unless the lower-case form is an English word (`apple`) or
  *     the term is flagged `keeplower` (docker, perl); never for all-capital acronyms (http, dns): fix.
+ * Also: a `$` read as `S` before an environment variable of the [envvar] section, in quotes or before a `/`
+ * (`"SPATH"` -> `"$PATH"`, `SHOME/.cache` -> `$HOME/.cache`).
  * Tokens touching `_` `@` `$` `\` `=` `~` or another token across `.`/`/`, and everything in protected spans
  * (URLs, paths, code), are left alone. Source: observed CJK OCR errors; pycorrector (identity entries);
  * Chinese copywriting guidelines (专有名词使用正确的大小写). Offsets are UTF-16 code units.
@@ -260,6 +262,12 @@ export const tokenGlossary: Rule = {
   apply(text, ctx) {
     const lex = lexiconOf(ctx.data);
     const edits: Edit[] = [];
+    // a `$` read as `S` before a known environment variable (SPATH -> $PATH), from the [envvar] section
+    // only where a variable is expected: in quotes or before a path (S-Lang's SLANG stays)
+    for (const m of text.matchAll(/(?<=["“'‘`=:\s])S([A-Z][A-Z0-9_]{3,})(?=["”'’/])/g)) {
+      const t = lex.terms.get('$' + m[1]);
+      if (t && t.category === 'envvar') edits.push({ start: m.index!, end: m.index! + 1, text: '$', rule: this.id, level: 'fix', message: `dollar sign read as S: $${m[1]}` });
+    }
     const tokens = [...text.matchAll(tokenRe(lex))].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
     const used = new Set<number>();
     // windows of two tokens joined by one space (A4 Science -> AI4Science)
