@@ -11,6 +11,8 @@
  *  3. two glued terms split at a digit|letter or lower|upper boundary (`GPT-4API` -> `GPT-4 API`): fix;
  *  4. lookalike glyphs: the token's lookalike skeleton equals exactly one term's (`BE求T`, `1SO9660`): fix when
  *     the term has at least 4 characters and at most a third of them differ;
+ *     A second tier compares lower-cased skeletons (`Tensorf1ow` -> `TensorFlow`) when a digit or CJK glyph is
+ *     among the changes;
  *  4b. lookalike glyphs in an ordinary English word (SCOWL): `shel1` -> `shell`, `defauLt` -> `default`;
  *  5. one dropped or extra letter, also across one space (`A4 Science` -> `AI4Science`): fix when exactly one term
  *     matches and the term is long (6+) or the CJK word after the token names the term's category
@@ -128,6 +130,15 @@ function repairOf(lex: Lexicon, token: string, text: string, end: number, window
     if (tq.length >= 4 && !caseOnly && (glyph || (n <= Math.max(1, Math.floor(tq.length / 3)) && !window))) {
       return { term: look.text, kind: 'lookalike glyphs', level: 'fix' };
     }
+  }
+  // a glyph repair that also restores letter case (Tensorf1ow -> TensorFlow): a digit or non-ASCII glyph must be
+  // among the changes, at most a third of the characters change, and exactly one term matches
+  const lower = unique(lex.bySkeletonLower.get(skeleton(lex, sq.toLowerCase())));
+  if (lower && squash(lower.text) !== sq && !window && (/[0-9]/.test(sq) || hasNonAscii(sq))) {
+    const tq = squash(lower.text);
+    const n = diffCount(sq, tq);
+    const digitGlyph = Array.from(sq).some((c, k) => c !== Array.from(tq)[k] && (/[0-9]/.test(c) || hasNonAscii(c)) && !/[0-9]/.test(Array.from(tq)[k] ?? ''));
+    if (tq.length >= 5 && digitGlyph && n <= Math.floor(tq.length / 3)) return { term: lower.text, kind: 'lookalike glyphs and case', level: 'fix' };
   }
   if (!window) {
     const word = englishLookalike(lex, token, text);
