@@ -22,6 +22,9 @@ describe('token/citation', () => {
   it('restores a lost opening bracket after a glossary term when the document cites', () => {
     expect(fix('例如 T5 [9] 和 XLNet27) 等模型')).toBe('例如 T5 [9] 和 XLNet [27] 等模型');
   });
+  it('in a cited text, leaves a well-formed bracket after a one-letter name (an index or interval)', () => {
+    expect(fix('如文献[1]和[2]所述，函数f[1, 2]上连续，a[0]为首项')).toBe('如文献[1]和[2]所述，函数f[1, 2]上连续，a[0]为首项');
+  });
   it('never reads a version number after a language or system name as a citation', () => {
     expect(fix('文献[2]用 Python3) 实现，[3] 用 Windows10) 测试')).toBe('文献[2]用 Python3) 实现，[3] 用 Windows10) 测试');
   });
@@ -29,7 +32,7 @@ describe('token/citation', () => {
     expect(fix('例如 XLNet27) 等模型')).toBe('例如 XLNet27) 等模型');
   });
   it('leaves intervals, array indexes, styled numbers and version numbers alone', () => {
-    for (const ok of ['取值范围为 [0, 1) 之间', '数组a[0]的值', '见【1】和【2】两条', '使用 GPT-3 和 Python3)', 'BERT [13] 的结构', '[注] 这是脚注']) {
+    for (const ok of ['取值范围为 [0, 1) 之间', '闭区间 [1, 2] 上连续', '见文献[3, 5]和[7-9]', '数组a[0]的值', '见【1】和【2】两条', '使用 GPT-3 和 Python3)', 'BERT [13] 的结构', '[注] 这是脚注']) {
       expect(fix(ok)).toBe(ok);
     }
   });

@@ -17,6 +17,7 @@ describe('token/glossary', () => {
     expect(fix('基于ELECT℉A预训练')).toBe('基于ELECTRA预训练');
     expect(fix('光盘格式 1SO9660 很常见')).toBe('光盘格式 ISO9660 很常见');
     expect(fix('使用 Kubemetes 编排')).toBe('使用 Kubernetes 编排');
+    expect(fix('框架 Tensorf1ow 与公司 0penAI')).toBe('框架 TensorFlow 与公司 OpenAI');
   });
   it('puts version forms and glued terms in their glossary form', () => {
     expect(fix('对比GPT2与GPT3')).toBe('对比GPT-2与GPT-3');
@@ -37,6 +38,7 @@ describe('token/glossary', () => {
   });
   it('gives proper nouns their casing in prose, except ordinary words, commands and acronyms', () => {
     expect(fix('在ubuntu和github上')).toBe('在Ubuntu和GitHub上');
+    expect(fix('用iphone看youtube')).toBe('用iPhone看YouTube');
     expect(fix('买了一个 apple 和 windows 的教程')).toBe('买了一个 apple 和 windows 的教程');
     expect(fix('运行 docker 和 perl(1)，走 http 协议')).toBe('运行 docker 和 perl(1)，走 http 协议');
     expect(fix('执行 ubuntu -v 查看')).toBe('执行 ubuntu -v 查看');
@@ -100,5 +102,14 @@ describe('token/glossary: lookalike glyphs in ordinary English words', () => {
     for (const ok of ['文件 file1 与 file2', '循环 "fool1 fool2"', 'l10n 和 i18n', '变量 x11 与 Win10', 'Index 与 IBM', '函数 setLocale 和 getLine', 'McLaren 与 iPhone']) {
       expect(fix(ok)).toBe(ok);
     }
+  });
+});
+
+describe('token/glossary: $ read as S before an environment variable', () => {
+  it('repairs it in quotes or before a path', () => {
+    expect(fix('把目录加入 "SPATH" 变量，缓存在 SHOME/.cache 下，编辑器取 “SEDITOR”')).toBe('把目录加入 "$PATH" 变量，缓存在 $HOME/.cache 下，编辑器取 “$EDITOR”');
+  });
+  it('leaves words and names that only look like it', () => {
+    for (const ok of ['使用 SLANG 库和 STERM 终端', 'SPARK 与 SHOME 项目']) expect(fix(ok)).toBe(ok);
   });
 });

@@ -52,9 +52,10 @@ describe('token/url lookalikes in well-known paths', () => {
   it('repairs a lookalike letter in a top FHS directory and a leading / read as V', () => {
     expect(fix('模块在 /Lib/modules/ 下，配置在 “Vetc/hosts” 里')).toBe('模块在 /lib/modules/ 下，配置在 “/etc/hosts” 里');
     expect(fix('见 /usr/1ib/python3/ 与 "/etc/defauLt/keyboard"')).toBe('见 /usr/lib/python3/ 与 "/etc/default/keyboard"');
+    expect(fix('文档在\nVusr/share/doc/ 下')).toBe('文档在\n/usr/share/doc/ 下');
   });
   it('leaves other capitalised or unknown directories alone', () => {
-    for (const ok of ['字体在 /Library/Fonts/ 下', '见 /Lab/notes/ 目录', '运行 ./L1/run.sh', '字母 V 和 "Vim/" 目录']) {
+    for (const ok of ['字体在 /Library/Fonts/ 下', '见 /Lab/notes/ 目录', '运行 ./L1/run.sh', '字母 V 和 "Vim/" 目录', '版本 Vetc/notes 与 Vusr/x']) {
       expect(fix(ok)).toBe(ok);
     }
   });

@@ -44,6 +44,8 @@ export interface Lexicon {
   bySquash: Map<string, Term[]>;
   /** Terms by lookalike skeleton of the squashed key. */
   bySkeleton: Map<string, Term[]>;
+  /** Terms by the lower-cased lookalike skeleton (a glyph repair that also restores case: Tensorf1ow). */
+  bySkeletonLower: Map<string, Term[]>;
   /** Terms by the skeleton of their squashed key with one character deleted (for a dropped letter). */
   byDeletion: Map<string, Term[]>;
   /** Terms by lower-case spelling, for proper-noun casing. */
@@ -170,7 +172,7 @@ export function buildLexicon(terms: Map<string, Term>, variants: Map<string, str
   // multi-character rows normalise toward the shorter form (rn -> m): skeletons use the single character
   const multiNorm: Array<[string, string]> = multi.map(([g, s]) => (g.length > s.length ? [g, s] : [s, g]));
   const lex: Lexicon = {
-    terms, variants, lookalikes, words, bySquash: new Map(), bySkeleton: new Map(), byDeletion: new Map(), byLower: new Map(),
+    terms, variants, lookalikes, words, bySquash: new Map(), bySkeleton: new Map(), bySkeletonLower: new Map(), byDeletion: new Map(), byLower: new Map(),
     charClass, multi: multiNorm, letterGlyphs, closeSquare, openSquare, openRound, closeRound, digitOf,
   };
   const add = (m: Map<string, Term[]>, k: string, t: Term) => {
@@ -183,6 +185,7 @@ export function buildLexicon(terms: Map<string, Term>, variants: Map<string, str
     add(lex.bySquash, sq, t);
     const sk = skeleton(lex, sq);
     add(lex.bySkeleton, sk, t);
+    add(lex.bySkeletonLower, skeleton(lex, sq.toLowerCase()), t);
     const chars = Array.from(sk);
     for (let i = 0; i < chars.length; i++) add(lex.byDeletion, chars.slice(0, i).join('') + chars.slice(i + 1).join(''), t);
     add(lex.byLower, t.text.toLowerCase(), t);

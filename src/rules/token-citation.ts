@@ -47,14 +47,14 @@ function patterns(lex: Lexicon) {
   };
 }
 
-/** Maps lookalike digits in a marker body to digits and normalises separators. */
+/** Maps lookalike digits in a marker body to digits and full-width separators to ASCII; spaces are kept. */
 function cleanBody(body: string, lex: Lexicon): string {
   let out = '';
   for (const c of body) {
     if (/[0-9]/.test(c)) out += c;
     else if (c === '，' || c === ',') out += ',';
     else if (c === '–' || c === '~' || c === '-') out += '-';
-    else if (/\s/.test(c)) continue;
+    else if (/\s/.test(c)) out += c;
     else out += lex.digitOf.get(c) ?? c;
   }
   return out;
@@ -103,11 +103,14 @@ export const tokenCitation: Rule = {
       const start = m.index!, end = start + whole.length;
       if (!/[0-9]/.test(body)) continue;
       const clean = cleanBody(body, lex);
-      if (!/^[1-9][0-9]{0,2}(?:[,-][1-9][0-9]{0,2})*$/.test(clean)) continue;
+      if (!/^[1-9][0-9]{0,2}(?:\s*[,-]\s*[1-9][0-9]{0,2})*$/.test(clean)) continue;
       // a full-width pair on both sides is a deliberate style (【1】), not a broken marker
       if (open !== '[' && close !== undefined && close !== ']') continue;
       const repaired = open !== '[' || close !== ']' || clean !== body;
       if (!repaired && state.markers < 2) continue;
+      // a well-formed marker right after a one-letter word is an index or an interval (f[1, 2], a[0]): leave it
+      const prevWord = /[A-Za-z0-9]+$/.exec(text.slice(Math.max(0, start - 20), start))?.[0];
+      if (!repaired && prevWord !== undefined && prevWord.length < 2) continue;
       // a missing closing bracket: only for a single number
       if (close === undefined && !/^[0-9]{1,3}$/.test(body)) continue;
       const sp = spacing(text, start, end);

@@ -11,12 +11,16 @@
  *  3. two glued terms split at a digit|letter or lower|upper boundary (`GPT-4API` -> `GPT-4 API`): fix;
  *  4. lookalike glyphs: the token's lookalike skeleton equals exactly one term's (`BE求T`, `1SO9660`): fix when
  *     the term has at least 4 characters and at most a third of them differ;
+ *     A second tier compares lower-cased skeletons (`Tensorf1ow` -> `TensorFlow`) when a digit or CJK glyph is
+ *     among the changes;
  *  4b. lookalike glyphs in an ordinary English word (SCOWL): `shel1` -> `shell`, `defauLt` -> `default`;
  *  5. one dropped or extra letter, also across one space (`A4 Science` -> `AI4Science`): fix when exactly one term
  *     matches and the term is long (6+) or the CJK word after the token names the term's category
  *     (`Sor模型` -> `Sora 模型`); otherwise a suggestion (terms of 5+); never for all-capital tokens;
  *  6. proper-noun casing in Chinese prose (CJK next to the token; `linux` -> `Linux`) unless the lower-case form is an English word (`apple`) or
  *     the term is flagged `keeplower` (docker, perl); never for all-capital acronyms (http, dns): fix.
+ * Also: a `$` read as `S` before an environment variable of the [envvar] section, in quotes or before a `/`
+ * (`"SPATH"` -> `"$PATH"`, `SHOME/.cache` -> `$HOME/.cache`).
  * Tokens touching `_` `@` `$` `\` `=` `~` or another token across `.`/`/`, and everything in protected spans
  * (URLs, paths, code), are left alone. Source: observed CJK OCR errors; pycorrector (identity entries);
  * Chinese copywriting guidelines (专有名词使用正确的大小写). Offsets are UTF-16 code units.
@@ -126,6 +130,15 @@ function repairOf(lex: Lexicon, token: string, text: string, end: number, window
     if (tq.length >= 4 && !caseOnly && (glyph || (n <= Math.max(1, Math.floor(tq.length / 3)) && !window))) {
       return { term: look.text, kind: 'lookalike glyphs', level: 'fix' };
     }
+  }
+  // a glyph repair that also restores letter case (Tensorf1ow -> TensorFlow): a digit or non-ASCII glyph must be
+  // among the changes, at most a third of the characters change, and exactly one term matches
+  const lower = unique(lex.bySkeletonLower.get(skeleton(lex, sq.toLowerCase())));
+  if (lower && squash(lower.text) !== sq && !window && (/[0-9]/.test(sq) || hasNonAscii(sq))) {
+    const tq = squash(lower.text);
+    const n = diffCount(sq, tq);
+    const digitGlyph = Array.from(sq).some((c, k) => c !== Array.from(tq)[k] && (/[0-9]/.test(c) || hasNonAscii(c)) && !/[0-9]/.test(Array.from(tq)[k] ?? ''));
+    if (tq.length >= 5 && digitGlyph && n <= Math.floor(tq.length / 3)) return { term: lower.text, kind: 'lookalike glyphs and case', level: 'fix' };
   }
   if (!window) {
     const word = englishLookalike(lex, token, text);
@@ -255,11 +268,17 @@ export const tokenGlossary: Rule = {
   id: 'token/glossary',
   description: 'Repairs mangled glossary terms: lookalike glyphs, version forms, dropped letters, proper-noun casing.',
   defaultLevel: 'fix',
-  example: { before: 'BE求T和GPT4,A4 Science,linux', after: 'BERT和GPT-4,AI4Science,Linux' },
+  example: { before: 'BE求T和GPT4,A4 Science,在linux上', after: 'BERT和GPT-4,AI4Science,在Linux上' },
   source: 'observed CJK OCR errors (BE求T, GPT4, A4 Science); pycorrector identity entries; 专有名词使用正确的大小写',
   apply(text, ctx) {
     const lex = lexiconOf(ctx.data);
     const edits: Edit[] = [];
+    // a `$` read as `S` before a known environment variable (SPATH -> $PATH), from the [envvar] section
+    // only where a variable is expected: in quotes or before a path (S-Lang's SLANG stays)
+    for (const m of text.matchAll(/(?<=["“'‘`=:\s])S([A-Z][A-Z0-9_]{3,})(?=["”'’/])/g)) {
+      const t = lex.terms.get('$' + m[1]);
+      if (t && t.category === 'envvar') edits.push({ start: m.index!, end: m.index! + 1, text: '$', rule: this.id, level: 'fix', message: `dollar sign read as S: $${m[1]}` });
+    }
     const tokens = [...text.matchAll(tokenRe(lex))].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
     const used = new Set<number>();
     // windows of two tokens joined by one space (A4 Science -> AI4Science)

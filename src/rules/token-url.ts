@@ -17,7 +17,8 @@
  *     (`"usr/share/doc` -> `"/usr/share/doc`); see {@link FHS_DIRS}.
  *  6. a lookalike in the first directory of an absolute path (or the second, under a top directory), when the
  *     repaired name is a well-known FHS directory (`/Lib/systemd` -> `/lib/systemd`, `/usr/1ib` -> `/usr/lib`),
- *     and a leading `/` read as `V` before a top directory in quotes (`“Vetc/passwd` -> `“/etc/passwd`).
+ *     and a leading `/` read as `V` before a top directory in quotes (`“Vetc/passwd` -> `“/etc/passwd`), or
+ *     unquoted before two well-known levels (`Vusr/share/doc` -> `/usr/share/doc`).
  * Source: observed OCR errors in printed URLs (`https:/github com/...`) and grobid/pdftotext line-wrap breaks.
  * Offsets are UTF-16 code units.
  */
@@ -61,7 +62,7 @@ const PATH_LOOK: Record<string, string> = { L: 'l', I: 'l', '1': 'l', '|': 'l', 
 /** First segment of an absolute path, or a second segment under a top directory: `/Lib/`, `/usr/1ib/`. */
 const pathSegRe = new RegExp(`(?<=(?:^|[\\s"“”'‘’(（=])/(?:(?:${FHS_TOP.join('|')})/)?)([A-Za-z0-9|.]{2,10})(?=/)`, 'gu');
 /** A leading `/` read as V before a top directory: `“Vetc/passwd`, `"Vboot/grub`. */
-const leadingVRe = new RegExp(`(?<=["“”'‘’])V(?=(?:${FHS_TOP.join('|')})/|init["”’'])`, 'gu');
+const leadingVRe = new RegExp(`(?<=["“”'‘’])V(?=(?:${FHS_TOP.join('|')})/|init["”’'])|(?<=^|[\\s(（])V(?=(?:${Object.keys(FHS_DIRS).join('|')})/(?:${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})/)`, 'gmu');
 
 interface State {
   /** The document uses 。 as its full stop. */
@@ -85,7 +86,7 @@ export const tokenUrl: Rule = {
   description: 'Repairs broken URLs: scheme (https:/), spaces in the host (github com), line-wrap breaks; a final . to 。.',
   defaultLevel: 'fix',
   editsProtected: true,
-  example: { before: '见https:/github com/x/y.', after: '见https://github.com/x/y。' },
+  example: { before: '见https:/github com/x/y. 完。', after: '见https://github.com/x/y。 完。' },
   source: 'observed OCR errors in printed URLs; line-wrap breaks in PDF text layers',
   analyze(pages): State {
     return { fullStop: pages.some((p) => p.includes('。')) };
