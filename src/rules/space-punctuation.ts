@@ -34,9 +34,9 @@ const CLOSE = MID + CLOSE_BRACKET;
 const OPEN = '“‘《（【「『〔〈';
 const C = `[${CJK}]`;
 /** Every character some row needs right before or right after a run of spaces. */
-const RELEVANT = `${MID}${CLOSE_BRACKET}${OPEN}”’,;:()`;
-/** A run of spaces (not U+3000, not tabs, not newlines). */
-const spaceRunG = / +/g;
+const RELEVANT = `${MID}${CLOSE_BRACKET}${OPEN}”’,;:()`.replace(/[()]/g, '\\$&');
+/** A run of spaces (not U+3000, not tabs, not newlines) with a character some row needs beside it. */
+const relevantRunG = new RegExp(`(?<=[${RELEVANT}]) +| +(?=[${RELEVANT}])`, 'gu');
 
 /**
  * When a row applies: `tight` on one-page-per-line pages (such a space is never a printed wrap) and on lines
@@ -114,12 +114,15 @@ export const spacePunctuation: Rule = {
       const tight = ctx.layout === 'line' || padded;
       let closing: Set<number> | undefined;
       // one pass over the runs of spaces between two non-space characters of the line
-      for (const m of line.matchAll(spaceRunG)) {
-        const at = m.index!;
-        const end = at + m[0].length;
+      let lastEnd = -1;
+      for (const m of line.matchAll(relevantRunG)) {
+        // the whole run of spaces around the match
+        let at = m.index!, end = at + m[0].length;
+        while (at > 0 && line[at - 1] === ' ') at--;
+        while (end < line.length && line[end] === ' ') end++;
+        if (at < lastEnd) continue; // same run as the previous match
+        lastEnd = end;
         if (at === 0 || end >= line.length) continue; // indentation, trailing spaces
-        // fast exit: no row applies unless a mark stands right before or right after the run
-        if (!RELEVANT.includes(line[at - 1]) && !RELEVANT.includes(line[end])) continue;
         const before = line.slice(Math.max(0, at - 2), at);
         const after = line.slice(end, end + 8);
         const doubled = m[0].length >= 2;
