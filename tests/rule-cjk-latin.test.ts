@@ -42,6 +42,11 @@ describe('space/cjk-latin: tokens and code lines', () => {
     expect(fix('这是*重点*内容')).toBe('这是*重点*内容');
     expect(applyRule(spaceCjkLatin, '使用 **Rust** 编写', { style: { spacing: 'never', punctuation: 'auto' } })).toBe('使用**Rust**编写');
   });
+  it('spaces a Markdown code span from CJK on both sides, never inside it', () => {
+    expect(fix('运行`make`命令')).toBe('运行 `make` 命令');
+    expect(fix('先`a`再`b`')).toBe('先 `a` 再 `b`');
+    expect(fix('标题写作 `总览`。')).toBe('标题写作 `总览`。');
+  });
   it('spaces a lower-case file extension and .NET, not an OCR-glued period before a capital word', () => {
     expect(fix('保存为.json文件')).toBe('保存为 .json 文件');
     expect(fix('基于.NET框架')).toBe('基于 .NET 框架');

@@ -59,4 +59,13 @@ describe('punct/width', () => {
     expect(fix('第一，第二', 'halfwidth')).toBe('第一,第二');
     expect(fix('提示:请先保存', 'keep')).toBe('提示:请先保存');
   });
+  it('leaves an English-style list comma after a Latin word or bracket alone', () => {
+    expect(fix('支持 ssh(1), 和 scp(1)')).toBe('支持 ssh(1), 和 scp(1)');
+  });
+  it('turns a sentence-final period into 。 only when the document clearly ends its sentences with 。', () => {
+    const mixed = '第一句。第二句。第三句. 第四句。第五句. 第六句.';
+    expect(analyzeWidth([mixed], auto).fullStop).toBe(false);
+    const mostly = '第一句。第二句。第三句。第四句。第五句. 第六句。';
+    expect(analyzeWidth([mostly], auto).fullStop).toBe(true);
+  });
 });

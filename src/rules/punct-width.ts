@@ -11,7 +11,7 @@
  *   the Chinese copywriting guidelines decide: full width in Chinese sentences, half width inside complete
  *   English sentences (a mark with no CJK next to it is never touched).
  * - A sentence-final `.` right after CJK text (or after a closing `）”》`) becomes `。` when the document uses
- *   `。` for its sentences (never a list label's period `• 标签. 正文`, never a decimal point or an ellipsis).
+ *   `。` for at least {@link STOP_SHARE} of its sentences (never a list label's period `• 标签. 正文`, never a decimal point or an ellipsis).
  * - Paired ASCII double quotes around Chinese text become `“”` when the document writes its quotes that way
  *   (GB/T 15834; also the fallback).
  * - A bracket pair of mixed widths (`(…）`) is unified to the document's width; an ASCII pair around CJK text
@@ -27,6 +27,9 @@
 import type { Edit, Rule, RuleContext } from '../types.js';
 import { CJK } from './classes.js';
 import { bracketChinese, bracketPairs, chineseContext, isCodeLine, lazyBrackets, lineSpans, paddedLines } from './spacing-lines.js';
+
+/** Share of `。` among the document's sentence ends after CJK needed before a `.` there becomes `。`. */
+export const STOP_SHARE = 0.8;
 
 /** Below this many width-ambiguous marks in CJK context, the copywriting guidelines decide. */
 export const MIN_EVIDENCE = 5;
@@ -189,7 +192,7 @@ export function analyzeWidth(pages: readonly string[], style: RuleContext['style
   const family = {} as Record<Family, Width>;
   for (const [f] of entries) family[f] = own.get(f) ?? marks;
   const fewStops = counts.fullStops + counts.cjkPeriods < 3;
-  const fullStop = style.punctuation === 'halfwidth' ? false : fewStops || counts.fullStops > counts.cjkPeriods;
+  const fullStop = style.punctuation === 'halfwidth' ? false : fewStops || counts.fullStops >= (counts.fullStops + counts.cjkPeriods) * STOP_SHARE;
   const fewQuotes = counts.curly + counts.asciiPairs < 2;
   const curlyQuotes = style.punctuation === 'halfwidth' ? false : fewQuotes || counts.curly >= counts.asciiPairs;
   return { marks, family, fullStop, curlyQuotes, counts };
@@ -235,7 +238,12 @@ export const punctWidth: Rule = {
       };
       // 1. , : ; ! ? and the sentence-final period in Chinese context. A half-width mark followed by a space in a
       // block page is the author's English-style mark (`空格, 制表符`) unless the line is padded: left alone.
-      const spaceAfterOk = (i: number) => line[i + 1] !== ' ' || padded || ctx.layout === 'line';
+      // After a Latin word, a bracket or a quote, a mark followed by a space is an English-style list mark
+      // (`ssh(1), 和`, `”/var/lock”, 和`) unless the line is padded.
+      const spaceAfterOk = (i: number) => {
+        if (line[i + 1] !== ' ' || padded) return true;
+        return ctx.layout === 'line' && isCjkCh(line[i - 1]);
+      };
       for (const m of line.matchAll(markG)) {
         const i = m.index!;
         const ch = m[0];

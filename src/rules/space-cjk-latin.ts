@@ -25,17 +25,19 @@ export const BOUNDARIES: ReadonlyArray<{ name: string; before: string; after: st
   { name: 'C++ / C# | CJK', before: '[A-Za-z][+#]+', after: `[${CJK}]` },
   { name: 'CJK | Markdown emphasis around a Latin token (**Python**)', before: `[${CJK}]`, after: '\\*{1,3}[A-Za-z0-9]' },
   { name: 'Markdown emphasis around a Latin token | CJK', before: '[A-Za-z0-9%+#]\\*{1,3}', after: `[${CJK}]` },
+  { name: 'CJK | Markdown code span (`make`)', before: `[${CJK}]`, after: '`[^`\\n]+`' },
+  { name: 'Markdown code span | CJK', before: '`[^`\\n]{1,80}`', after: `[${CJK}]` },
 ];
 
 /**
  * Candidate boundaries, found with one cheap scan (a CJK character before a Latin-token start, or a Latin-token
  * end before a CJK character); each is then checked against the table. Group 1 marks a CJK-first candidate.
  */
-const candidateRe = new RegExp(`([${CJK}])(?=[A-Za-z0-9.%*])|[A-Za-z0-9%+#*](?=[${CJK}])`, 'gu');
+const candidateRe = new RegExp(`([${CJK}])(?=[A-Za-z0-9.%*\`])|[A-Za-z0-9%+#*\`](?=[${CJK}])`, 'gu');
 const checks = BOUNDARIES.map((b) => ({ before: new RegExp(`${b.before}$`, 'u'), after: new RegExp(b.after, 'uy') }));
 /** True when one space belongs at `pos` of `text` by some row of {@link BOUNDARIES}. */
 function boundaryAt(text: string, pos: number): boolean {
-  const before = text.slice(Math.max(0, pos - 6), pos);
+  const before = text.slice(Math.max(0, pos - 84), pos);
   for (const c of checks) {
     c.after.lastIndex = pos;
     if (c.before.test(before) && c.after.test(text)) return true;

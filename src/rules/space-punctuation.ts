@@ -5,19 +5,19 @@
  * ASCII `, : ; ( )` used as Chinese punctuation count as CJK punctuation. Source of the damage: observed OCR
  * error (tesseract pads marks with spaces: `灵活 。`, `编辑器， 但是`).
  *
- * Ordered table (each row removes the spaces it names; newlines and U+3000 are never removed):
- * 1. before a closing or mid-sentence mark `，。、；：？！》）】」』〕〉` and before a `”`/`’` that closes a quote
- *    opened on the same line: always (a printed line never starts with such a mark, so the space is padding);
- * 2. after an opening mark `“‘《（【「『〔〈`: always (inside brackets and quotes);
- * 3. between CJK and an ASCII `, ; :` that stands for a Chinese mark (CJK on its other side), between CJK and a
- *    `)` after it, between a `(` and CJK after it: always;
- * 4. after a mid-sentence or sentence-final mark `，。、；：？！`: only where the space cannot be a printed line
- *    wrap: on pages that keep their line breaks as newlines (layout `block`), on a line that shows OCR padding
- *    or letter-spacing, or where the space is doubled. In one-page-per-line dumps (layout `line`) a single
- *    space after a mark may be a wrap (`思想, 使用`) and stays.
- * 5. after a closing bracket or quote, after an ASCII `, ; : )` between CJK, before a `(` that opens CJK text:
- *    only on a line that shows OCR padding or letter-spacing, or where doubled. Clean technical text keeps such
- *    spaces often enough (`“ls -l” 输出`, `空格, 制表符`) that nothing else proves them OCR's.
+ * Ordered table (each row removes the run of spaces it names; newlines and U+3000 are never removed). A row
+ * applies where OCR damage is proven (see {@link paddedLines}); a doubled space always goes:
+ * 1. (`tight`: on a one-page-per-line page, or on a line with OCR padding evidence) spaces before a closing or
+ *    mid-sentence mark `，。、；：？！》）】」』〕〉` and before a `”`/`’` that closes a quote opened on the same
+ *    line (a printed line never starts with such a mark, so such a space is never a wrap); after an opening
+ *    mark `“‘《（【「『〔〈`; between CJK and an ASCII `, ; :` that stands for a Chinese mark; inside ASCII
+ *    brackets around CJK.
+ * 2. (`padded`: only on a line with OCR padding evidence: the line is letter-spaced or shows padding, or, on a
+ *    page that keeps its line breaks, the page does) spaces after a mark, a closing bracket or quote, an ASCII
+ *    `, ; : )` between CJK, and before a `(` that opens CJK text. In one-page-per-line dumps a single space after
+ *    a mark may be a printed wrap (`思想, 使用`); in pages that keep their line breaks, clean technical text keeps
+ *    the odd space beside a mark after inline markup (`“stable” ，`, `“ls -l” 输出`, `空格, 制表符`), so nothing
+ *    short of page-wide evidence proves such spaces OCR's (the ocr-dev gold pages have them).
  * Never touched: code lines; tokens (the runner protects URLs, paths, code spans...).
  *
  * Shape: one edit per run of spaces, [start, end) -> '' (UTF-16 offsets).
@@ -34,9 +34,9 @@ const CLOSE = MID + CLOSE_BRACKET;
 const OPEN = '“‘《（【「『〔〈';
 const C = `[${CJK}]`;
 /** Every character some row needs right before or right after a run of spaces. */
-const RELEVANT = `${MID}${CLOSE_BRACKET}${OPEN}”’,;:()`;
-/** A run of spaces (not U+3000, not tabs, not newlines). */
-const spaceRunG = / +/g;
+const RELEVANT = `${MID}${CLOSE_BRACKET}${OPEN}”’,;:()`.replace(/[()]/g, '\\$&');
+/** A run of spaces (not U+3000, not tabs, not newlines) with a character some row needs beside it. */
+const relevantRunG = new RegExp(`(?<=[${RELEVANT}]) +| +(?=[${RELEVANT}])`, 'gu');
 
 /**
  * When a row applies: `tight` on one-page-per-line pages (such a space is never a printed wrap) and on lines
@@ -114,12 +114,15 @@ export const spacePunctuation: Rule = {
       const tight = ctx.layout === 'line' || padded;
       let closing: Set<number> | undefined;
       // one pass over the runs of spaces between two non-space characters of the line
-      for (const m of line.matchAll(spaceRunG)) {
-        const at = m.index!;
-        const end = at + m[0].length;
+      let lastEnd = -1;
+      for (const m of line.matchAll(relevantRunG)) {
+        // the whole run of spaces around the match
+        let at = m.index!, end = at + m[0].length;
+        while (at > 0 && line[at - 1] === ' ') at--;
+        while (end < line.length && line[end] === ' ') end++;
+        if (at < lastEnd) continue; // same run as the previous match
+        lastEnd = end;
         if (at === 0 || end >= line.length) continue; // indentation, trailing spaces
-        // fast exit: no row applies unless a mark stands right before or right after the run
-        if (!RELEVANT.includes(line[at - 1]) && !RELEVANT.includes(line[end])) continue;
         const before = line.slice(Math.max(0, at - 2), at);
         const after = line.slice(end, end + 8);
         const doubled = m[0].length >= 2;

@@ -14,8 +14,9 @@
 import type { Edit, Rule } from '../types.js';
 import { dropCodeLines } from './spacing-lines.js';
 
-/** A run of 2+ spaces with a non-space character on the same line on both sides. */
-const runRe = /(?<=[^\s]) {2,}(?=[^\s])/gu;
+/** A run of 2+ spaces (checked below to have a non-space character on the same line on both sides). */
+const runRe = / {2,}/g;
+const isSpaceAt = (text: string, i: number) => i < 0 || i >= text.length || /\s/.test(text[i]);
 
 export const spaceRuns: Rule = {
   id: 'space/runs',
@@ -26,6 +27,7 @@ export const spaceRuns: Rule = {
   apply(text) {
     const edits: Edit[] = [];
     for (const m of text.matchAll(runRe)) {
+      if (isSpaceAt(text, m.index! - 1) || isSpaceAt(text, m.index! + m[0].length)) continue;
       edits.push({ start: m.index!, end: m.index! + m[0].length, text: ' ', rule: this.id, level: 'fix', message: `run of ${m[0].length} spaces -> one space` });
     }
     return dropCodeLines(text, edits);

@@ -271,6 +271,19 @@ export function showsPadding(line: string, layout: PageLayout = 'line'): boolean
  * @returns one boolean per line of `lines`
  */
 export function paddedLines(text: string, layout: PageLayout, lines: readonly LineSpan[] = lineSpans(text)): boolean[] {
+  // space/punctuation and punct/width ask about the same page text one after the other: remember the last answer
+  if (text === memo.text && layout === memo.layout && memo.padded) return memo.padded;
+  const padded = computePaddedLines(text, layout, lines);
+  memo.text = text;
+  memo.layout = layout;
+  memo.padded = padded;
+  return padded;
+}
+
+/** The last page asked about (a one-entry cache; the rules are pure, so the answer only depends on these). */
+const memo: { text?: string; layout?: PageLayout; padded?: boolean[] } = {};
+
+function computePaddedLines(text: string, layout: PageLayout, lines: readonly LineSpan[]): boolean[] {
   const spaced = letterSpacedLines(text, lines);
   if (layout === 'line') return lines.map((l, i) => spaced[i] || showsPadding(text.slice(l.start, l.end), 'line'));
   const { pads, marks } = padCounts(text, 'block');
