@@ -31,6 +31,12 @@ describe('punct/width', () => {
     expect(fix('容器编排(Kubernetes）很流行')).toBe('容器编排（Kubernetes）很流行');
     expect(fix('调用 vim(1) 编辑')).toBe('调用 vim(1) 编辑');
   });
+  it('leaves a matched ASCII pair set off by spaces (the typesetter\'s Latin-style parenthesis) in a full-width document', () => {
+    const doc = '第一段，第二段，第三段（补充），第四段；配置文件 (参见 fstab(5)) 决定挂载点。';
+    expect(fix(doc)).toBe(doc);
+    expect(fix('第一段，第二段，第三段（补充），第四段；配置文件(参见手册)决定挂载点。')).toBe('第一段，第二段，第三段（补充），第四段；配置文件（参见手册）决定挂载点。');
+    expect(fix('配置文件 (参见手册) 决定', 'fullwidth')).toBe('配置文件 （参见手册） 决定');
+  });
   it('follows the document majority: a half-width book keeps , : ; ( ) half width', () => {
     const doc = '第一段,第二段,第三段(补充),第四段;第五段,第六段，第七段。';
     const st = analyzeWidth([doc], auto);

@@ -259,6 +259,10 @@ export const punctWidth: Rule = {
       for (const [a, b] of bracketPairs(line)) {
         const o = line[a], c = line[b];
         if (!bracketChinese(line, a, b)) continue;
+        // a matched ASCII pair set off by a space outside it (`文件 (参见 x(5)) 来`) is the typesetter's Latin-style
+        // parenthesis, not OCR damage: only a pair of mixed widths or a tight ASCII pair is converted
+        const spacedOutside = line[a - 1] === ' ' || line[b + 1] === ' ';
+        if (o === '(' && c === ')' && spacedOutside && ctx.style.punctuation === 'auto') continue;
         if (full('(')) {
           if (o === '(') put(a, '（', 'bracket pair -> full width', padded, tight);
           if (c === ')') put(b, '）', 'bracket pair -> full width', tight, padded);
