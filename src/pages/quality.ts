@@ -105,7 +105,8 @@ export type BigramCounts = Map<string, number>;
 export function countLookalikeBigrams(text: string, counts: BigramCounts, sign = 1): void {
   let prev = '';
   for (const ch of text) {
-    if (/\s/u.test(ch)) continue;
+    const c = ch.charCodeAt(0);
+    if (c <= 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b)) continue;
     if (prev && (LOOK.has(prev) || LOOK.has(ch))) counts.set(prev + ch, (counts.get(prev + ch) ?? 0) + sign);
     prev = ch;
   }
