@@ -125,7 +125,7 @@ export function processDocument(
   // 1. duplicate passes: which pages survive
   const groups = plan
     ? plan.groups
-    : opts.dedupe
+    : opts.dedupe && opts.rules['pages/duplicate-pass'] !== 'off'
       ? dedupePages(pages.map((p) => ({ text: p.text, page: p.index, line: lines.at(p.offset).line })), opts.dedupeThreshold, (t) => ruleFindings(t, opts, data))
       : [];
   const drop = new Map<number, string>(plan?.drop ?? []);
