@@ -23,7 +23,7 @@ export const DEFAULT_THRESHOLD = 0.35;
 /** Minimum share of each third of a page found in the other page. */
 export const PART_MIN = 0.2;
 /** Pages with fewer non-space characters than this are never grouped (too little evidence). */
-export const MIN_CHARS = 20;
+export const MIN_CHARS = 12;
 
 /** One member of a group, for the report. */
 export interface GroupMember {
