@@ -79,6 +79,8 @@ export interface DocPlan {
   groups: PassGroup[];
   drop: Map<number, string>;
   replace: Map<number, { text: string; message: string }>;
+  /** For `--fuse`: the other passes of the page kept at each index. */
+  others?: Map<number, Array<{ text: string; name: string }>>;
 }
 
 /** Maps offsets in `text` to 1-based line/column. Built once per document. */
@@ -171,12 +173,14 @@ export function processDocument(
 
   // 1b. --fuse: the kept pass takes, spot by spot, the other passes' readings the rules like better
   const fused = new Map<number, Edit[]>();
-  if (opts.fuse && !plan) {
+  if (opts.fuse) {
     const anomalies = (t: string) => Object.values(symptoms(t)).reduce((x, y) => x + y, 0) + ruleFindings(t, opts, data);
-    for (const g of groups) {
-      const others = g.members.filter((m) => m !== g.kept).map((m) => ({ text: pages[m].text, name: `page ${m + 1}` }));
-      const fe = fuse(pages[g.kept].text, others, anomalies);
-      if (fe.length) fused.set(g.kept, fe);
+    const jobs: Array<[number, string, Array<{ text: string; name: string }>]> = plan
+      ? [...(plan.others ?? [])].map(([i, others]) => [i, plan.replace.get(i)?.text ?? pages[i].text, others])
+      : groups.map((g) => [g.kept, pages[g.kept].text, g.members.filter((m) => m !== g.kept).map((m) => ({ text: pages[m].text, name: `page ${m + 1}` }))]);
+    for (const [i, text, others] of jobs) {
+      const fe = fuse(text, others, anomalies);
+      if (fe.length) fused.set(i, fe);
     }
   }
 
@@ -190,7 +194,9 @@ export function processDocument(
   order.forEach((p) => {
     const fe = fused.get(p.index);
     for (const e of fe ?? []) {
-      edits.push(place(p, { rule: e.rule, level: 'fix', status: 'applied', start: e.start, end: e.end, before: p.text.slice(e.start, e.end), after: e.text, message: e.message }));
+      const logged: LoggedEdit = { rule: e.rule, level: 'fix', status: 'applied', start: e.start, end: e.end, before: p.text.slice(e.start, e.end), after: e.text, message: e.message };
+      if (replaced.has(p.index)) edits.push({ ...place(pages[p.index], { ...logged, start: 0, end: 0 }), message: `${e.message}; in the pass taken from another file, at its offset ${e.start}` });
+      else edits.push(place(p, logged));
     }
     const r = runRules(textOf(p), active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined);
     for (const e of r.edits) {
