@@ -64,7 +64,8 @@ export function passQuality(text: string, opts: Options, data: RuleData): number
 
 /** Number of edits (fix and suggest) the active rules would make on `text` on its own. */
 export function ruleFindings(text: string, opts: Options, data: RuleData): number {
-  const active = activeRules(opts);
+  // page-structure rules (line wraps, running heads) say nothing about how well a pass was read
+  const active = activeRules(opts).filter((a) => !(a.rule.id in OPT_IN));
   const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, layout: pageLayout(text), data };
   for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze([text], base);
   const r = runRules(text, active, base);
@@ -138,7 +139,9 @@ export function processDocument(
       keptAt.set(g.members[0], g.kept);
       for (const m of g.members) {
         if (m === g.members[0]) continue;
-        drop.set(m, `duplicate pass of page ${g.members[0] + 1} (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}: ${g.reason}`);
+        drop.set(m, m === g.kept
+          ? `the better pass of page ${g.members[0] + 1}, moved to its place (similarity ${g.similarity.toFixed(2)}): ${g.reason}`
+          : `duplicate pass of page ${g.members[0] + 1} (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}: ${g.reason}`);
       }
       if (g.kept !== g.members[0]) {
         drop.set(g.members[0], `duplicate pass of page ${g.kept + 1}, which is kept in its place (similarity ${g.similarity.toFixed(2)}): ${g.reason}`);

@@ -172,3 +172,19 @@ describe('--dedupe-across-files', () => {
     }
   });
 });
+
+describe('report', () => {
+  it('json groups carry every pass with page, line, similarity, quality and which was kept', async () => {
+    const { formatJson } = await import('../src/report/formats.js');
+    const good = '容器镜像按层存储，相同的层只保存一份，拉取时只下载本地缺少的层。';
+    const other = '另一页：编排系统根据声明的期望状态不断调和实际状态，直到两者一致。';
+    const res = processDocument(`${Array.from(good).join(' ')}\n${other}\n${good}`, { ...DEFAULT_OPTIONS, pages: 'line' }, { ignore: [] });
+    const json = JSON.parse(formatJson({ command: 'check', seconds: 0, files: [{ file: 'd.txt', status: 'changed', groups: res.groups, edits: res.edits }] }));
+    const g = json.files[0].groups[0];
+    expect(g.passes.map((p: { line: number; kept: boolean }) => [p.line, p.kept])).toEqual([[1, false], [3, true]]);
+    expect(g.passes[0].similarity).toBeGreaterThan(0.9);
+    expect(g.passes[0].findings['letter-spacing']).toBeGreaterThan(0);
+    expect(g.reason).toMatch(/page 3 \(line 3\)/);
+    expect(res.edits.filter((e) => e.rule === 'pages/duplicate-pass').map((e) => e.line)).toEqual([1, 3]);
+  });
+});
