@@ -9,6 +9,7 @@ import { compare, findGroups, MIN_CHARS } from '../src/pages/dedupe.js';
 import { align, fuse, shape, spots } from '../src/pages/fuse.js';
 import { candidatePairs, EXHAUSTIVE_MAX, shingleHashes, signature, squeeze } from '../src/pages/minhash.js';
 import { dedupePages } from '../src/pages/passes.js';
+import * as quality from '../src/pages/quality.js';
 import { hasFolio, lookalikeOddities, symptoms, unmatchedBrackets } from '../src/pages/quality.js';
 import { processDocument } from '../src/pipeline.js';
 import { clean } from './helpers.js';
@@ -93,6 +94,14 @@ describe('choosing the kept pass', () => {
     const groups = dedupePages([p1, p2, elsewhere].map((text, i) => ({ text, page: i, line: i + 1 })), 0.35, () => 0);
     expect(groups[0].kept).toBe(1);
     expect(groups[0].detail?.[0].findings?.lookalike).toBe(1);
+  });
+  it('counts Latin words that neither a sibling pass nor the rest of the document attests', () => {
+    const { unattestedLatin } = quality;
+    const a = '使用 Kafka 作为消息队列，QRX 消费者按分区读取。';
+    const b = '使用 Kafka 作为消息队列，每个消费者按分区读取。';
+    const res = unattestedLatin([a, b], (w) => (w === 'Kafka' ? 3 : 0));
+    expect(res.map((r) => r.n)).toEqual([1, 0]);
+    expect(res[0].examples).toEqual(['QRX']);
   });
   it('falls back on the more frequent lookalike when the document gives no evidence', () => {
     const odd = lookalikeOddities(['我们展望末来的发展', '我们展望未来的发展'], new Map());

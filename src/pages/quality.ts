@@ -3,8 +3,9 @@
  *
  * A pass's score is minus its weighted anomalies per 100 non-space characters (higher is better). Anomalies are
  * (a) what the rules would change (counted by the pipeline: missing CJK-Latin spaces, lookalike tokens, brackets,
- * punctuation...), (b) the OCR symptoms below, found in the pass alone, and (c) evidence that needs the other passes:
- * a lookalike CJK character where a sibling pass reads the more plausible one, a page number the others have.
+ * punctuation...), (b) the OCR symptoms below, found in the pass alone, and (c) evidence that needs the other passes
+ * and the rest of the document: a lookalike CJK character where a sibling pass reads the more plausible one, a Latin
+ * word nobody else attests, a page number the others have.
  * Source of every kind: observed tesseract output on scanned Chinese technical books (corpus READMEs).
  */
 import { CJK } from '../rules/classes.js';
@@ -145,6 +146,31 @@ export function lookalikeOddities(texts: readonly string[], outside: BigramCount
           break;
         }
       }
+    }
+    return { n, examples };
+  });
+}
+
+/** Latin words (two or more ASCII letters) of a text. */
+export function latinWords(text: string): string[] {
+  return text.match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+/**
+ * Unattested Latin words of each pass of a group: words that no sibling pass has and that occur nowhere else in the
+ * document (`outside`: count of a word over the pages NOT in this group). A real term is read the same by the other
+ * pass or recurs on other pages; OCR garbage (`ARETE`, `Hiatt` where the page has Chinese) does neither.
+ * @returns per pass, the count and up to three examples
+ */
+export function unattestedLatin(texts: readonly string[], outside: (word: string) => number): Array<{ n: number; examples: string[] }> {
+  const sets = texts.map((t) => new Set(latinWords(t)));
+  return texts.map((t, m) => {
+    let n = 0;
+    const examples: string[] = [];
+    for (const w of latinWords(t)) {
+      if (sets.some((s, k) => k !== m && s.has(w)) || outside(w) > 0) continue;
+      n++;
+      if (examples.length < 3) examples.push(w);
     }
     return { n, examples };
   });
