@@ -62,23 +62,6 @@ export interface RawGroup {
   pairs: Map<string, number>;
 }
 
-/** The set of shingle strings of `text` (whitespace removed). */
-export function shingles(text: string, n = SHINGLE): Set<string> {
-  const chars = Array.from(text.replace(/\s+/gu, ''));
-  const out = new Set<string>();
-  for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
-  return out;
-}
-
-/** Jaccard index of two sets. */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let inter = 0;
-  const [small, big] = a.size < b.size ? [a, b] : [b, a];
-  for (const x of small) if (big.has(x)) inter++;
-  return inter / (a.size + b.size - inter);
-}
-
 /**
  * Exact comparison of two pages: the Jaccard index of their shingle sets and the spread of what they share (the
  * lowest share, over the three thirds of each page, of shingles found in the other page). Shingles are compared by
