@@ -102,20 +102,32 @@ export class LineIndex {
   }
 }
 
+/** Optional hooks of {@link processDocument}. */
+export interface DocHooks {
+  onPage?: (done: number, total: number) => void;
+  decide?: (e: DocEdit) => 'apply' | 'skip' | undefined;
+  plan?: DocPlan;
+}
+
 /**
  * Cleans one document.
  * @param text decoded document text (LF line endings, no BOM)
  * @param opts run options
  * @param data rule data (glossary, lookalikes, ignore list)
  * @param trace optional callback for `--trace`: page index, rule id, text after that rule
+ * @param hooks optional: `onPage` progress callback after each kept page's rules (pages done, pages to do);
+ *   `decide` the reviewer's choice per proposed edit, placed in the document (see runRules; a skipped
+ *   `pages/duplicate-pass` edit keeps that pass as a page of its own); `plan` the duplicate-pass plan made across
+ *   files (`--dedupe-across-files`)
  */
 export function processDocument(
   text: string,
   opts: Options,
   data: RuleData,
   trace?: (page: number, rule: string, text: string) => void,
-  plan?: DocPlan,
+  hooks: DocHooks = {},
 ): DocResult {
+  const { onPage, decide, plan } = hooks;
   const split = splitPages(text, opts.pages);
   const pages = split.pages;
   const lines = new LineIndex(text);
@@ -126,11 +138,21 @@ export function processDocument(
   };
 
   // 1. duplicate passes: which pages survive
-  const groups = plan
+  let groups = plan
     ? plan.groups
     : opts.dedupe && opts.rules['pages/duplicate-pass'] !== 'off'
       ? dedupePages(pages.map((p) => ({ text: p.text, page: p.index, line: lines.at(p.offset).line })), opts.dedupeThreshold, (t) => ruleFindings(t, opts, data))
       : [];
+  const dropEdit = (p: Page, message: string): DocEdit => place(p, {
+    rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length + p.sep.length,
+    before: p.text + p.sep, after: '', message,
+  });
+  if (decide && !plan) {
+    // a reviewer who rejects dropping a pass keeps it as a page of its own
+    groups = groups
+      .map((g) => ({ ...g, members: g.members.filter((m) => m === g.kept || decide(dropEdit(pages[m], '')) !== 'skip') }))
+      .filter((g) => g.members.length > 1);
+  }
   const drop = new Map<number, string>(plan?.drop ?? []);
   const keptAt = new Map<number, number>();
   if (!plan) {
@@ -159,13 +181,7 @@ export function processDocument(
     }
     else if (!drop.has(p.index)) order.push(p);
   }
-  for (const [m, message] of drop) {
-    const p = pages[m];
-    edits.push(place(p, {
-      rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length + p.sep.length,
-      before: p.text + p.sep, after: '', message,
-    }));
-  }
+  for (const [m, message] of drop) edits.push(dropEdit(pages[m], message));
   for (const [m, r] of plan?.replace ?? []) {
     const p = pages[m];
     edits.push(place(p, {
@@ -201,7 +217,8 @@ export function processDocument(
       if (replaced.has(p.index)) edits.push({ ...place(pages[p.index], { ...logged, start: 0, end: 0 }), message: `${e.message}; in the pass taken from another file, at its offset ${e.start}` });
       else edits.push(place(p, logged));
     }
-    const r = runRules(textOf(p), active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined);
+    const r = runRules(textOf(p), active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined,
+      decide && !fe && !replaced.has(p.index) ? (e) => decide(place(p, e)) : undefined);
     for (const e of r.edits) {
       // a pass taken from another file: its edits cannot point into this file; they are listed at the page start
       if (replaced.has(p.index)) edits.push({ ...place(pages[p.index], { ...e, start: 0, end: 0 }), message: `${e.message ? `${e.message}; ` : ''}in the pass taken from another file, at its offset ${e.start}` });
@@ -209,6 +226,7 @@ export function processDocument(
       else edits.push(place(p, e));
     }
     outPages.push({ text: r.text, sep: p.sep });
+    onPage?.(outPages.length, order.length);
   });
   fixSeparators(outPages, order, pages);
   edits.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);

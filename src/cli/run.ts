@@ -2,14 +2,18 @@
  * The shared engine of `clean` and `check`: resolve inputs, read, process each document, write, report.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import { decode, encode, InputError } from '../io/decode.js';
 import { outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
 import type { Options } from '../options.js';
 import { processDocument, ruleFindings, type DocPlan } from '../pipeline.js';
 import { planAcrossFiles } from '../pages/across.js';
-import { render, type FormatName } from '../report/formats.js';
+import { formatForFile, render, type FormatName } from '../report/formats.js';
+import { startProgress, wantProgress, type Progress } from './progress.js';
+import { createHash } from 'node:crypto';
 import { summaryLine, type FileReport, type RunReport } from '../report/model.js';
 import { loadRuleData } from '../rules/data.js';
+import type { RuleData } from '../types.js';
 
 export interface RunSettings {
   command: 'clean' | 'check';
@@ -23,12 +27,16 @@ export interface RunSettings {
   strict: boolean;
   trace: boolean;
   ignoreGlobs: string[];
+  /** Leaves more walked files out (.ocrtidyignore, config ignorePatterns); see src/io/ignore.ts. */
+  skip?: (file: string) => boolean;
+  /** Files processed in parallel (worker threads); 1: one after the other, in-process; absent: {@link defaultJobs}. */
+  jobs?: number;
 }
 
 /** Streams the process writes to; replaceable in tests. */
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
 }
 
@@ -41,7 +49,7 @@ const useColor = (s: { isTTY?: boolean }) => Boolean(s.isTTY) && !process.env.NO
 export async function run(s: RunSettings, io: Io): Promise<number> {
   const t0 = performance.now();
   const err = (msg: string) => io.stderr.write(`ocrtidy: ${msg}\n`);
-  const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs);
+  const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
   const reports: FileReport[] = errors.map((e) => ({ file: e.input, status: 'error', error: e.message, groups: [], edits: [] }));
   const toStdout = s.command === 'clean' && !s.outDir && !s.write;
   if (s.command === 'clean') {
@@ -58,7 +66,7 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
       return 2;
     }
   }
-  let data;
+  let data: RuleData;
   try {
     data = loadRuleData(s.options);
   } catch (e) {
@@ -80,47 +88,37 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     const ruleData = data;
     plans = planAcrossFiles(docs, s.options.pages, s.options.dedupeThreshold, (t) => ruleFindings(t, s.options, ruleData));
   }
-  for (const input of inputs) {
-    const name = input.kind === 'stdin' ? '-' : input.path;
-    const rep: FileReport = { file: name, status: 'unchanged', groups: [], edits: [] };
-    reports.push(rep);
-    try {
-      const bytes = input.kind === 'stdin' ? await readStdin() : readFile(input);
-      const dec = decode(bytes, name, s.options.encoding);
+  const fileInputs = inputs.filter((i): i is { kind: 'file'; path: string } => i.kind === 'file');
+  const jobs = Math.max(1, Math.min(s.jobs ?? defaultJobs(fileInputs), fileInputs.length));
+  if (jobs > 1 && !s.trace && !toStdout && !plans && fileInputs.length === inputs.length) {
+    // several files: a pool of worker threads; results are placed in input order
+    reports.push(...(await processInPool(inputs, s, io.cwd, jobs)));
+  } else {
+    // progress bar: on a TTY, for long runs only (see progress.ts)
+    const sizes = inputs.map((i) => (i.kind === 'file' ? fileSize(i.path) : 0));
+    const totalBytes = sizes.reduce((a, b) => a + b, 0);
+    const bar: Progress | undefined = !s.quiet && !s.trace && wantProgress(io.stderr, inputs.length, totalBytes) ? startProgress(io.stderr, totalBytes, inputs.length) : undefined;
+    let bytesDone = 0;
+    for (const [k, input] of inputs.entries()) {
+      const name = input.kind === 'stdin' ? '-' : input.path;
+      bar?.update(bytesDone, name);
       const traceFn = s.trace
         ? (page: number, rule: string, text: string) => io.stderr.write(`--- ${name} page ${page + 1} after ${rule}\n${text}\n`)
         : undefined;
-      const res = processDocument(dec.text, s.options, data, traceFn, plans?.get(name));
-      Object.assign(rep, {
-        status: res.output === dec.text ? 'unchanged' : 'changed',
-        encoding: dec.encoding, bom: dec.bom, eol: dec.eol,
-        pageMode: res.pageMode, pagesIn: res.pagesIn, pagesOut: res.pagesOut,
-        groups: res.groups, edits: res.edits, original: dec.text, output: res.output,
-      });
-      if (s.command === 'clean') {
-        const outBytes = encode(res.output, dec);
-        if (toStdout) io.stdout.write(outBytes);
-        else if (s.write) {
-          if (rep.status === 'changed') {
-            await writeAtomic((input as { path: string }).path, outBytes);
-            rep.writtenTo = (input as { path: string }).path;
-          }
-        } else if (s.outDir) {
-          const out = outPathFor((input as { path: string }).path, s.outDir, io.cwd);
-          await writeAtomic(out, outBytes);
-          rep.writtenTo = out;
-        }
-      }
-    } catch (e) {
-      rep.status = 'error';
-      rep.error = e instanceof InputError ? e.message.replace(`${name}: `, '') : (e as Error).message;
+      const onPage = bar ? (done: number, total: number) => bar.update(bytesDone + (sizes[k] * done) / total, name) : undefined;
+      const bytes = input.kind === 'stdin' ? await readStdin().catch((e: Error) => e) : undefined;
+      const r = await processFile({ input, settings: s, cwd: io.cwd, stdinBytes: bytes, plan: plans?.get(name) }, data, traceFn, onPage);
+      if (r.stdout) io.stdout.write(r.stdout);
+      reports.push(r.report);
+      bytesDone += sizes[k];
     }
+    bar?.stop();
   }
   const report: RunReport = { command: s.command, files: reports, seconds: (performance.now() - t0) / 1000 };
   for (const f of reports) if (f.status === 'error') err(`${f.file}: ${f.error}`);
 
   // the report: to --report FILE; else to stdout unless stdout carries the cleaned text
-  const format: FormatName = s.format ?? 'inline';
+  const format: FormatName = s.format ?? (s.report ? formatForFile(s.report) : 'inline');
   if (s.report) {
     try {
       await writeAtomic(s.report, render(report, format, false));
@@ -130,6 +128,8 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     }
   } else if (!toStdout && !s.quiet) {
     io.stdout.write(render(report, format, useColor(io.stdout)));
+  } else if (toStdout && s.format && !s.quiet) {
+    err(`no ${s.format} report: stdout carries the cleaned text; add --report FILE to write the report`);
   }
   if (!s.quiet) io.stderr.write(summaryLine(report) + '\n');
 
@@ -142,6 +142,125 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
   return 0;
 }
 
+/** Inputs holding less than this many bytes in all are processed in-process by default (a pool costs more). */
+export const POOL_MIN_BYTES = 1 << 20;
+
+/** The default of `--jobs`: the number of CPUs when the files hold {@link POOL_MIN_BYTES} or more, else 1. */
+export function defaultJobs(files: ReadonlyArray<{ path: string }>): number {
+  if (files.length < 2) return 1;
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += fs.statSync(f.path).size;
+    } catch {
+      // unreadable: reported when processed
+    }
+    if (bytes >= POOL_MIN_BYTES) return os.availableParallelism();
+  }
+  return 1;
+}
+
+/** One file's work, as a worker thread gets it (plain data only). */
+export interface FileJob {
+  input: Input;
+  settings: RunSettings;
+  cwd: string;
+  /** Standard input's bytes (or the error reading it), when `input` is stdin. */
+  stdinBytes?: Buffer | Error;
+  /** The duplicate-pass plan made across files (`--dedupe-across-files`), if any. */
+  plan?: DocPlan;
+}
+
+/**
+ * Reads, cleans, writes (clean with --out-dir/--write) and reports one input. Never throws: a failure becomes a
+ * report with status `error`. Called in-process, or in a worker thread (worker.ts) when files run in parallel.
+ * @returns the file's report, and the cleaned bytes when they go to stdout (clean with one input)
+ */
+export async function processFile(
+  job: FileJob,
+  data: RuleData,
+  traceFn?: (page: number, rule: string, text: string) => void,
+  onPage?: (done: number, total: number) => void,
+): Promise<{ report: FileReport; stdout?: Buffer }> {
+  const { input, settings: s } = job;
+  const name = input.kind === 'stdin' ? '-' : input.path;
+  const rep: FileReport = { file: name, status: 'unchanged', groups: [], edits: [] };
+  const toStdout = s.command === 'clean' && !s.outDir && !s.write;
+  let stdout: Buffer | undefined;
+  try {
+    if (job.stdinBytes instanceof Error) throw job.stdinBytes;
+    const bytes = input.kind === 'stdin' ? job.stdinBytes ?? Buffer.alloc(0) : readFile(input);
+    rep.sha256 = createHash('sha256').update(bytes).digest('hex');
+    const dec = decode(bytes, name, s.options.encoding);
+    const res = processDocument(dec.text, s.options, data, traceFn, { onPage, plan: job.plan });
+    Object.assign(rep, {
+      status: res.output === dec.text ? 'unchanged' : 'changed',
+      encoding: dec.encoding, bom: dec.bom, eol: dec.eol,
+      pageMode: res.pageMode, pagesIn: res.pagesIn, pagesOut: res.pagesOut,
+      groups: res.groups, edits: res.edits, original: dec.text, output: res.output,
+    });
+    if (s.command === 'clean') {
+      const outBytes = encode(res.output, dec);
+      if (toStdout) stdout = outBytes;
+      else if (s.write) {
+        if (rep.status === 'changed') {
+          await writeAtomic((input as { path: string }).path, outBytes);
+          rep.writtenTo = (input as { path: string }).path;
+        }
+      } else if (s.outDir) {
+        const out = outPathFor((input as { path: string }).path, s.outDir, job.cwd);
+        await writeAtomic(out, outBytes);
+        rep.writtenTo = out;
+      }
+    }
+  } catch (e) {
+    rep.status = 'error';
+    rep.error = e instanceof InputError ? e.message.replace(`${name}: `, '') : (e as Error).message;
+  }
+  return { report: rep, stdout };
+}
+
+/**
+ * Processes file inputs in a pool of `jobs` worker threads (tinypool). Reports come back in input order, so the
+ * output and the report do not depend on which worker finished first.
+ */
+async function processInPool(inputs: readonly Input[], s: RunSettings, cwd: string, jobs: number): Promise<FileReport[]> {
+  const worker = workerFile();
+  if (!worker) {
+    const data = loadRuleData(s.options);
+    const out: FileReport[] = [];
+    for (const input of inputs) out.push((await processFile({ input, settings: s, cwd }, data)).report);
+    return out;
+  }
+  const { default: Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: worker, minThreads: jobs, maxThreads: jobs });
+  try {
+    return await Promise.all(inputs.map(async (input): Promise<FileReport> => {
+      // functions (skip) do not cross to a worker thread; the walk already applied them
+      const job: FileJob = { input, settings: { ...s, skip: undefined }, cwd };
+      try {
+        return (await pool.run(job)) as FileReport;
+      } catch (e) {
+        const name = input.kind === 'stdin' ? '-' : input.path;
+        return { file: name, status: 'error', error: `worker failed: ${(e as Error).message}`, groups: [], edits: [] };
+      }
+    }));
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/**
+ * The built worker module: beside this file, or, when this file runs from the TypeScript sources (tests), in
+ * dist/cli/. Undefined when there is none (files are then processed in-process).
+ */
+function workerFile(): string | undefined {
+  const here = new URL('./worker.js', import.meta.url);
+  if (fs.existsSync(here)) return here.href;
+  const built = new URL('../../dist/cli/worker.js', import.meta.url);
+  return fs.existsSync(built) ? built.href : undefined;
+}
+
 function readFile(input: Input): Buffer {
   const p = (input as { path: string }).path;
   try {
@@ -149,5 +268,14 @@ function readFile(input: Input): Buffer {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (e as Error).message})`);
+  }
+}
+
+/** The size of a file in bytes, 0 when it cannot be read (the read reports the error). */
+function fileSize(p: string): number {
+  try {
+    return fs.statSync(p).size;
+  } catch {
+    return 0;
   }
 }

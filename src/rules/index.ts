@@ -7,6 +7,9 @@
 import type { Rule } from '../types.js';
 import { spaceCjkLatin } from './space-cjk-latin.js';
 import { punctBullet } from './punct-bullet.js';
+import { scriptConvert } from './script-convert.js';
+import { scriptConfusable } from './script-confusable.js';
+import { scriptStray } from './script-stray.js';
 import { pagesDoubledText } from './pages-doubled-text.js';
 import { pagesRunningHead } from './pages-running-head.js';
 import { pagesReflow } from './pages-reflow.js';
@@ -25,6 +28,9 @@ export const RULES: readonly Rule[] = [
   // -- tokens (token/*)
 
   // -- script (script/*)
+  scriptConvert,
+  scriptConfusable,
+  scriptStray,
 
   // -- spacing
   spaceCjkLatin,

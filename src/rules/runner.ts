@@ -40,6 +40,24 @@ export interface PageResult {
   edits: LoggedEdit[];
 }
 
+/** Time spent per rule, summed over pages: `apply` is the rule's own work, `total` adds the runner's (protected spans, sorting, applying). Milliseconds. */
+export interface RuleTiming {
+  apply: number;
+  total: number;
+  pages: number;
+  edits: number;
+}
+
+let timings: Map<string, RuleTiming> | undefined;
+
+/**
+ * Turns per-rule timing on (a map that {@link runRules} adds to, keyed by rule id) or off (`undefined`, the
+ * default). For the benchmark's `--timing`; when off it costs one test per rule and page.
+ */
+export function setRuleTimings(into: Map<string, RuleTiming> | undefined): void {
+  timings = into;
+}
+
 /** A stage of applied edits (sorted, non-overlapping, in the coordinates of that stage's input). */
 type Stage = Edit[];
 
@@ -82,6 +100,9 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * @param rules active rules with their levels, in pipeline order
  * @param ctx the context shared by all rules (its `state` is replaced per rule)
  * @param trace optional callback given the text after each rule (for `--trace`)
+ * @param decide optional reviewer's choice per proposed edit (offsets already in the ORIGINAL page): `skip` drops it
+ *   (not applied, not logged), `apply` applies it even at suggest level; undefined keeps the normal behaviour.
+ *   Used by `review` and `apply` to re-run the rules with some edits rejected (see src/review/select.ts).
  * @returns the cleaned text and the edit log with offsets into `text`
  * @throws Error naming the rule when a rule throws or returns an out-of-range edit
  */
@@ -90,17 +111,29 @@ export function runRules(
   rules: readonly ActiveRule[],
   ctx: Omit<RuleContext, 'state'>,
   trace?: (rule: string, text: string) => void,
+  decide?: (entry: LoggedEdit) => 'apply' | 'skip' | undefined,
 ): PageResult {
   const stages: Stage[] = [];
   const log: LoggedEdit[] = [];
   let cur = text;
   for (const { rule, level, state } of rules) {
     let edits: Edit[];
+    const t0 = timings ? performance.now() : 0;
     try {
       edits = rule.apply(cur, { ...ctx, state });
     } catch (err) {
       throw new Error(`rule ${rule.id} failed: ${(err as Error).message}`);
     }
+    if (timings) {
+      const t = timings.get(rule.id) ?? { apply: 0, total: 0, pages: 0, edits: 0 };
+      const t1 = performance.now();
+      t.apply += t1 - t0;
+      t.total += t1 - t0;
+      t.pages++;
+      t.edits += edits.length;
+      timings.set(rule.id, t);
+    }
+    const t1 = timings ? performance.now() : 0;
     if (edits.length === 0) {
       trace?.(rule.id, cur);
       continue;
@@ -130,7 +163,10 @@ export function runRules(
         after: e.text,
         message: e.message,
       };
-      if (effective === 'fix') {
+      const choice = decide?.(entry);
+      if (choice === 'skip') continue;
+      if (effective === 'fix' || choice === 'apply') {
+        entry.status = 'applied';
         const overlaps = e.start < lastEnd || (e.start === e.end && e.start === lastInsertAt);
         if (overlaps) entry.status = 'held-back';
         else {
@@ -145,6 +181,7 @@ export function runRules(
       cur = applyEdits(cur, fixes);
       stages.push(fixes);
     }
+    if (timings) timings.get(rule.id)!.total += performance.now() - t1;
     trace?.(rule.id, cur);
   }
   return { text: cur, edits: log };
