@@ -46,7 +46,10 @@ const OPT_IN: Record<string, (o: Options) => boolean> = {
 export function activeRules(opts: Options, rules: readonly Rule[] = RULES): ActiveRule[] {
   const out: ActiveRule[] = [];
   for (const rule of rules) {
-    const level = opts.rules[rule.id] ?? (OPT_IN[rule.id]?.(opts) ? 'fix' : rule.defaultLevel);
+    // an opt-in option (--reflow, --strip-headers) turns its rule on even where a config lists it as off (as the
+    // starter config of `ocrtidy init` does); --rule ID=suggest still sets the level
+    const set = opts.rules[rule.id];
+    const level = OPT_IN[rule.id]?.(opts) ? (set && set !== 'off' ? set : 'fix') : (set ?? rule.defaultLevel);
     if (level === 'off') continue;
     out.push({ rule, level });
   }

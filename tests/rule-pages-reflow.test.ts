@@ -39,3 +39,15 @@ describe('pages/reflow, headings and items', () => {
     for (const s of ['上一节的结尾。\n3.2 评价指标', '前文。\n第四章 部署', '步骤：\n1. 安装\n2. 配置', '4.1 数据准备\n训练集来自公开语料。']) expect(fix(s)).toBe(s);
   });
 });
+
+describe('pages/reflow, option and rule level', () => {
+  it('--reflow turns the rule on even when a config lists it as off; --rule sets the level', async () => {
+    const { activeRules } = await import('../src/pipeline.js');
+    const { DEFAULT_OPTIONS } = await import('../src/options.js');
+    const level = (o: object) => activeRules({ ...DEFAULT_OPTIONS, ...o }).find((a) => a.rule.id === 'pages/reflow')?.level;
+    expect(level({})).toBeUndefined();
+    expect(level({ reflow: true, rules: { 'pages/reflow': 'off' } })).toBe('fix');
+    expect(level({ reflow: true, rules: { 'pages/reflow': 'suggest' } })).toBe('suggest');
+    expect(level({ rules: { 'pages/reflow': 'fix' } })).toBe('fix');
+  });
+});
