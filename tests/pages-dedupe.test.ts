@@ -197,3 +197,18 @@ describe('report', () => {
     expect(res.edits.filter((e) => e.rule === 'pages/duplicate-pass').map((e) => e.line)).toEqual([1, 3]);
   });
 });
+
+describe('inline report of fused spots', () => {
+  it('lists each fused spot as an edit line next to the group', async () => {
+    const { formatInline } = await import('../src/report/inline.js');
+    const base = '调用接口时传入参数 © 并检查返回值，失败时按退避策略重试三次，然后记录日志。';
+    const other = '调用接口时传入参数，并检查返回值，失败时按退避策略重试三次 ¢ 然后记录日志。';
+    const text = `${base}\f${other}`;
+    const res = processDocument(text, { ...DEFAULT_OPTIONS, fuse: true }, { ignore: [] });
+    const fused = res.edits.filter((e) => e.message?.startsWith('fused:'));
+    expect(fused.length).toBeGreaterThan(0);
+    const out = formatInline({ command: 'check', seconds: 0, files: [{ file: 'd.txt', status: 'changed', groups: res.groups, edits: res.edits, original: text, output: res.output }] }, false);
+    expect(out.split('\n').filter((l) => l.includes('fused:'))).toHaveLength(fused.length);
+    expect(res.output).not.toMatch(/[©¢]/u);
+  });
+});
