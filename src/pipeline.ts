@@ -82,12 +82,17 @@ export class LineIndex {
  * @param opts run options
  * @param data rule data (glossary, lookalikes, ignore list)
  * @param trace optional callback for `--trace`: page index, rule id, text after that rule
+ * @param onPage optional progress callback after each kept page's rules: pages done, pages to do
+ * @param decide optional reviewer's choice per proposed edit, placed in the document (see runRules); a skipped
+ *   `pages/duplicate-pass` edit keeps that pass as a page of its own
  */
 export function processDocument(
   text: string,
   opts: Options,
   data: RuleData,
   trace?: (page: number, rule: string, text: string) => void,
+  onPage?: (done: number, total: number) => void,
+  decide?: (e: DocEdit) => 'apply' | 'skip' | undefined,
 ): DocResult {
   const split = splitPages(text, opts.pages);
   const pages = split.pages;
@@ -104,9 +109,19 @@ export function processDocument(
   };
 
   // 1. duplicate passes: which pages survive
-  const groups = opts.dedupe
+  const dropEdit = (g: PassGroup, p: Page): DocEdit => place(p, {
+    rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length + p.sep.length,
+    before: p.text + p.sep, after: '',
+    message: `duplicate pass of page ${g.kept + 1} (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}: ${g.reason}`,
+  });
+  let groups = opts.dedupe
     ? groupPasses(pages, { threshold: opts.dedupeThreshold, quality: (t) => passQuality(t, opts, data) })
     : [];
+  if (decide) {
+    groups = groups
+      .map((g) => ({ ...g, members: g.members.filter((m) => m === g.kept || decide(dropEdit(g, pages[m])) !== 'skip') }))
+      .filter((g) => g.members.length > 1);
+  }
   const grouped = new Set<number>();
   for (const g of groups) for (const m of g.members) grouped.add(m);
   // the kept page takes the position of the group's first member
@@ -120,12 +135,7 @@ export function processDocument(
   for (const g of groups) {
     for (const m of g.members) {
       if (m === g.kept) continue;
-      const p = pages[m];
-      edits.push(place(p, {
-        rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length + p.sep.length,
-        before: p.text + p.sep, after: '',
-        message: `duplicate pass of page ${g.kept + 1} (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}: ${g.reason}`,
-      }));
+      edits.push(dropEdit(g, pages[m]));
     }
   }
 
@@ -136,9 +146,11 @@ export function processDocument(
   for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze(keptTexts, base);
   const outPages: Array<{ text: string; sep: string }> = [];
   order.forEach((p) => {
-    const r = runRules(p.text, active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined);
+    const r = runRules(p.text, active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined,
+      decide ? (e) => decide(place(p, e)) : undefined);
     for (const e of r.edits) edits.push(place(p, e));
     outPages.push({ text: r.text, sep: p.sep });
+    onPage?.(outPages.length, order.length);
   });
   fixSeparators(outPages, order, pages);
   edits.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);

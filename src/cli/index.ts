@@ -6,9 +6,18 @@ import { ENCODINGS, type EncodingName } from '../io/decode.js';
 import { DEFAULT_OPTIONS, type Options } from '../options.js';
 import { PAGE_MODES, type PageMode } from '../pages/split.js';
 import { FORMATS, type FormatName } from '../report/formats.js';
-import { findRule, RULES } from '../rules/index.js';
+import { findRule } from '../rules/index.js';
 import type { Level } from '../types.js';
 import { run, type Io } from './run.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CONFIG_FILE, resolveConfig, starterConfig } from '../config.js';
+import { writeAtomic } from '../io/files.js';
+import { configure, type Scope } from './configure.js';
+import { apply } from './apply.js';
+import { review } from './review.js';
+import { formatRuleDetail, formatRuleList, ruleInfos, similarIds } from './rules.js';
+import { CONVERT_MODES } from '../script/convert.js';
 import { addScoreCommand } from './score.js';
 
 const VERSION = '0.1.0';
@@ -31,16 +40,33 @@ function sharedOptions(cmd: Command): Command {
     .addOption(new Option('--pages <mode>', 'how to split a document into pages').choices(PAGE_MODES as string[]).default('auto'))
     .addOption(new Option('--spacing <style>', 'space between CJK and Latin text').choices(['always', 'never', 'keep']).default('always'))
     .addOption(new Option('--punctuation <width>', 'width of CJK punctuation').choices(['auto', 'fullwidth', 'halfwidth', 'keep']).default('auto'))
+    .addOption(new Option('--convert <mode>', 'convert Simplified/Traditional Chinese with OpenCC, word by word (off unless given)').choices(CONVERT_MODES as unknown as string[]))
     .option('--rule <id=level>', 'set a rule to off, fix or suggest (repeatable)', parseRule, {} as Record<string, Level>)
     .option('--glossary <file>', 'extra glossary file (repeatable)', collect, [] as string[])
     .option('--no-dedupe', 'keep every pass of a page (no duplicate-pass grouping)')
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS as string[]).default('auto'))
     .option('--ignore <glob>', 'leave matching files out of directory and glob walks (repeatable)', collect, [] as string[])
-    .addOption(new Option('-f, --format <format>', 'report format').choices(FORMATS as string[]))
-    .option('--report <file>', 'write the report to FILE instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'report format (default: inline)').choices(FORMATS as string[]))
+    .option('--report <file>', 'write the report to FILE instead of stdout; without --format, .html/.json/.sarif/.patch/.diff pick the format')
     .option('--trace', 'print each page\'s text after every rule on stderr (debugging)')
     .option('-q, --quiet', 'no report on stdout and no summary on stderr')
+    .option('--config <file>', `config file to use instead of the nearest ${CONFIG_FILE} up from the current directory`)
+    .option('--no-config', `use no config file`)
     .option('-j, --jobs <n>', 'files processed in parallel worker threads (default: the number of CPUs when the inputs hold 1 MB or more, else 1)', parseJobs);
+
+}
+
+/**
+ * Settles a command's options: defaults < config file < command line (see src/cli/configure.ts).
+ * @returns undefined after printing the error when the config or .ocrtidyignore is bad (exit 2)
+ */
+function settle(cmd: Command, o: Record<string, unknown>, io: Io): Scope | undefined {
+  try {
+    return configure(cmd, o, toOptions(o), io.cwd);
+  } catch (e) {
+    io.stderr.write(`ocrtidy: ${(e as Error).message}\n`);
+    return undefined;
+  }
 }
 
 function toOptions(o: Record<string, unknown>): Options {
@@ -53,6 +79,7 @@ function toOptions(o: Record<string, unknown>): Options {
     glossary: (o.glossary as string[]) ?? [],
     dedupe: o.dedupe !== false,
     encoding: o.encoding as EncodingName,
+    convert: o.convert as string | undefined,
   };
 }
 
@@ -77,11 +104,13 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       .argument('[inputs...]', 'files, directories or quoted globs')
       .option('-o, --out-dir <dir>', 'write each input to DIR/<its path relative to the current directory>')
       .option('-w, --write', 'rewrite the inputs in place (atomically, permissions kept)'),
-  ).action(async (inputs: string[], o: Record<string, unknown>) => {
+  ).action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
+    const scope = settle(cmd, o, io);
+    if (!scope) return void (code = 2);
     code = await run({
-      command: 'clean', inputs, options: toOptions(o), outDir: o.outDir as string | undefined, write: Boolean(o.write),
+      command: 'clean', inputs, options: scope.options, outDir: o.outDir as string | undefined, write: Boolean(o.write),
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
-      strict: false, trace: Boolean(o.trace), ignoreGlobs: o.ignore as string[], jobs: o.jobs as number,
+      strict: false, trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, jobs: o.jobs as number,
     }, io);
   });
 
@@ -91,30 +120,84 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       .description('report what clean would change, write nothing.\nExit 0 when clean, 1 when a fix would apply (or a suggestion, with --strict), 2 on errors.')
       .argument('[inputs...]', 'files, directories or quoted globs')
       .option('--strict', 'also fail (exit 1) on suggestions'),
-  ).action(async (inputs: string[], o: Record<string, unknown>) => {
+  ).action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
+    const scope = settle(cmd, o, io);
+    if (!scope) return void (code = 2);
     code = await run({
-      command: 'check', inputs, options: toOptions(o), write: false,
+      command: 'check', inputs, options: scope.options, write: false,
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
-      strict: Boolean(o.strict), trace: Boolean(o.trace), ignoreGlobs: o.ignore as string[], jobs: o.jobs as number,
+      strict: Boolean(o.strict), trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, jobs: o.jobs as number,
+    }, io);
+  });
+
+  sharedOptions(
+    program
+      .command('review')
+      .description('walk through the edits of each file one by one, like git add -p (y apply, n skip, a/d apply/skip the rest of this rule, q quit), then rewrite the file atomically with the accepted ones and report them like clean --write. Exit 0 done, 1 when an accepted edit depended on a rejected one (not applied), 2 on errors.')
+      .argument('<inputs...>', 'files, directories or quoted globs')
+      .option('--answers <file>', 'read the answers from FILE (- = standard input) instead of the terminal: every non-blank character is one answer'),
+  ).action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
+    const scope = settle(cmd, o, io);
+    if (!scope) return void (code = 2);
+    code = await review({
+      inputs, options: scope.options, ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, answers: o.answers as string | undefined,
+      report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet), trace: Boolean(o.trace),
+    }, io);
+  });
+
+  sharedOptions(
+    program
+      .command('apply')
+      .description('apply the fix edits left in a json report (check --format json) after a reviewer deleted the ones to reject, rewriting the files atomically and reporting like clean --write. Refuses (exit 2, nothing written) when an input changed since the report or the report holds an edit these options do not make; exit 1 when an edit left depended on a deleted one (not applied).')
+      .argument('<report>', 'the edited json report'),
+  ).action(async (report: string, o: Record<string, unknown>, cmd: Command) => {
+    const scope = settle(cmd, o, io);
+    if (!scope) return void (code = 2);
+    code = await apply({
+      report, options: scope.options, out: o.report as string | undefined, format: o.format as FormatName | undefined,
+      quiet: Boolean(o.quiet), trace: Boolean(o.trace),
     }, io);
   });
 
   program
     .command('rules')
-    .description('list every rule with its id, default level and what it fixes, or explain one')
-    .argument('[id]', 'a rule id')
-    .action((id?: string) => {
-      const list = id ? RULES.filter((r) => r.id === id) : RULES;
+    .description('list every rule with its id, level (after the config file and --rule), what it fixes and an example; with an ID, explain that rule (description, level, source, example)')
+    .argument('[id]', 'a rule id, e.g. space/cjk-latin')
+    .option('--json', 'print the rules as a JSON array (id, description, defaultLevel, level, example, source, editsProtected)')
+    .option('--rule <id=level>', 'set a rule to off, fix or suggest (repeatable)', parseRule, {} as Record<string, Level>)
+    .option('--config <file>', `config file to use instead of the nearest ${CONFIG_FILE} up from the current directory`)
+    .option('--no-config', 'use no config file')
+    .action((id: string | undefined, o: Record<string, unknown>) => {
+      let levels: Record<string, Level>;
+      try {
+        levels = { ...(resolveConfig(o.config as string | boolean | undefined, io.cwd)?.options.rules ?? {}), ...(o.rule as Record<string, Level>) };
+      } catch (e) {
+        io.stderr.write(`ocrtidy: ${(e as Error).message}\n`);
+        return void (code = 2);
+      }
+      const infos = ruleInfos({ rules: levels });
+      const list = id ? infos.filter((r) => r.id === id) : infos;
       if (id && list.length === 0) {
-        io.stderr.write(`ocrtidy: unknown rule "${id}"\n`);
-        code = 2;
-        return;
+        const near = similarIds(id, infos);
+        io.stderr.write(`ocrtidy: unknown rule "${id}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; run "ocrtidy rules" for the list\n`);
+        return void (code = 2);
       }
-      for (const r of list) {
-        io.stdout.write(`${r.id.padEnd(26)} ${r.defaultLevel.padEnd(8)} ${r.description}\n`);
-        io.stdout.write(`${''.padEnd(35)} e.g. ${r.example.before}  ->  ${r.example.after}\n`);
-        if (id) io.stdout.write(`${''.padEnd(35)} source: ${r.source}\n`);
+      if (o.json) io.stdout.write(JSON.stringify(id ? list[0] : list, null, 2) + '\n');
+      else io.stdout.write(id ? formatRuleDetail(list[0]) : formatRuleList(list));
+    });
+
+  program
+    .command('init')
+    .description(`write a starter ${CONFIG_FILE} (every option with its default, every rule at its default level) in the current directory`)
+    .option('--force', 'overwrite an existing config file')
+    .action(async (o: { force?: boolean }) => {
+      const file = path.join(io.cwd, CONFIG_FILE);
+      if (fs.existsSync(file) && !o.force) {
+        io.stderr.write(`ocrtidy: ${CONFIG_FILE} already exists here; use --force to overwrite it\n`);
+        return void (code = 2);
       }
+      await writeAtomic(file, starterConfig(io.cwd));
+      io.stderr.write(`ocrtidy: wrote ${file}\n`);
     });
 
   addScoreCommand(program, io, (c) => { code = c; });

@@ -7,7 +7,9 @@ import { decode, encode, InputError } from '../io/decode.js';
 import { outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
 import type { Options } from '../options.js';
 import { processDocument } from '../pipeline.js';
-import { render, type FormatName } from '../report/formats.js';
+import { formatForFile, render, type FormatName } from '../report/formats.js';
+import { startProgress, wantProgress, type Progress } from './progress.js';
+import { createHash } from 'node:crypto';
 import { summaryLine, type FileReport, type RunReport } from '../report/model.js';
 import { loadRuleData } from '../rules/data.js';
 import type { RuleData } from '../types.js';
@@ -24,6 +26,8 @@ export interface RunSettings {
   strict: boolean;
   trace: boolean;
   ignoreGlobs: string[];
+  /** Leaves more walked files out (.ocrtidyignore, config ignorePatterns); see src/io/ignore.ts. */
+  skip?: (file: string) => boolean;
   /** Files processed in parallel (worker threads); 1: one after the other, in-process; absent: {@link defaultJobs}. */
   jobs?: number;
 }
@@ -31,7 +35,7 @@ export interface RunSettings {
 /** Streams the process writes to; replaceable in tests. */
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
 }
 
@@ -44,7 +48,7 @@ const useColor = (s: { isTTY?: boolean }) => Boolean(s.isTTY) && !process.env.NO
 export async function run(s: RunSettings, io: Io): Promise<number> {
   const t0 = performance.now();
   const err = (msg: string) => io.stderr.write(`ocrtidy: ${msg}\n`);
-  const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs);
+  const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
   const reports: FileReport[] = errors.map((e) => ({ file: e.input, status: 'error', error: e.message, groups: [], edits: [] }));
   const toStdout = s.command === 'clean' && !s.outDir && !s.write;
   if (s.command === 'clean') {
@@ -74,22 +78,31 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     // several files: a pool of worker threads; results are placed in input order
     reports.push(...(await processInPool(inputs, s, io.cwd, jobs)));
   } else {
-    for (const input of inputs) {
+    // progress bar: on a TTY, for long runs only (see progress.ts)
+    const sizes = inputs.map((i) => (i.kind === 'file' ? fileSize(i.path) : 0));
+    const totalBytes = sizes.reduce((a, b) => a + b, 0);
+    const bar: Progress | undefined = !s.quiet && !s.trace && wantProgress(io.stderr, inputs.length, totalBytes) ? startProgress(io.stderr, totalBytes, inputs.length) : undefined;
+    let bytesDone = 0;
+    for (const [k, input] of inputs.entries()) {
       const name = input.kind === 'stdin' ? '-' : input.path;
+      bar?.update(bytesDone, name);
       const traceFn = s.trace
         ? (page: number, rule: string, text: string) => io.stderr.write(`--- ${name} page ${page + 1} after ${rule}\n${text}\n`)
         : undefined;
+      const onPage = bar ? (done: number, total: number) => bar.update(bytesDone + (sizes[k] * done) / total, name) : undefined;
       const bytes = input.kind === 'stdin' ? await readStdin().catch((e: Error) => e) : undefined;
-      const r = await processFile({ input, settings: s, cwd: io.cwd, stdinBytes: bytes }, data, traceFn);
+      const r = await processFile({ input, settings: s, cwd: io.cwd, stdinBytes: bytes }, data, traceFn, onPage);
       if (r.stdout) io.stdout.write(r.stdout);
       reports.push(r.report);
+      bytesDone += sizes[k];
     }
+    bar?.stop();
   }
   const report: RunReport = { command: s.command, files: reports, seconds: (performance.now() - t0) / 1000 };
   for (const f of reports) if (f.status === 'error') err(`${f.file}: ${f.error}`);
 
   // the report: to --report FILE; else to stdout unless stdout carries the cleaned text
-  const format: FormatName = s.format ?? 'inline';
+  const format: FormatName = s.format ?? (s.report ? formatForFile(s.report) : 'inline');
   if (s.report) {
     try {
       await writeAtomic(s.report, render(report, format, false));
@@ -99,6 +112,8 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     }
   } else if (!toStdout && !s.quiet) {
     io.stdout.write(render(report, format, useColor(io.stdout)));
+  } else if (toStdout && s.format && !s.quiet) {
+    err(`no ${s.format} report: stdout carries the cleaned text; add --report FILE to write the report`);
   }
   if (!s.quiet) io.stderr.write(summaryLine(report) + '\n');
 
@@ -147,6 +162,7 @@ export async function processFile(
   job: FileJob,
   data: RuleData,
   traceFn?: (page: number, rule: string, text: string) => void,
+  onPage?: (done: number, total: number) => void,
 ): Promise<{ report: FileReport; stdout?: Buffer }> {
   const { input, settings: s } = job;
   const name = input.kind === 'stdin' ? '-' : input.path;
@@ -156,8 +172,9 @@ export async function processFile(
   try {
     if (job.stdinBytes instanceof Error) throw job.stdinBytes;
     const bytes = input.kind === 'stdin' ? job.stdinBytes ?? Buffer.alloc(0) : readFile(input);
+    rep.sha256 = createHash('sha256').update(bytes).digest('hex');
     const dec = decode(bytes, name, s.options.encoding);
-    const res = processDocument(dec.text, s.options, data, traceFn);
+    const res = processDocument(dec.text, s.options, data, traceFn, onPage);
     Object.assign(rep, {
       status: res.output === dec.text ? 'unchanged' : 'changed',
       encoding: dec.encoding, bom: dec.bom, eol: dec.eol,
@@ -201,7 +218,8 @@ async function processInPool(inputs: readonly Input[], s: RunSettings, cwd: stri
   const pool = new Tinypool({ filename: worker, minThreads: jobs, maxThreads: jobs });
   try {
     return await Promise.all(inputs.map(async (input): Promise<FileReport> => {
-      const job: FileJob = { input, settings: s, cwd };
+      // functions (skip) do not cross to a worker thread; the walk already applied them
+      const job: FileJob = { input, settings: { ...s, skip: undefined }, cwd };
       try {
         return (await pool.run(job)) as FileReport;
       } catch (e) {
@@ -232,5 +250,14 @@ function readFile(input: Input): Buffer {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new Error(code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? (e as Error).message})`);
+  }
+}
+
+/** The size of a file in bytes, 0 when it cannot be read (the read reports the error). */
+function fileSize(p: string): number {
+  try {
+    return fs.statSync(p).size;
+  } catch {
+    return 0;
   }
 }

@@ -24,8 +24,14 @@ export interface ResolveError {
  * Duplicates are dropped (first occurrence wins).
  * @param patterns what the user typed; none means stdin
  * @param ignore glob patterns to leave out of directory and glob walks
+ * @param skip optional predicate (path as found, relative to cwd) leaving more walked files out (.ocrtidyignore);
+ *   files named one by one are never skipped, and a walk whose every file is skipped is not an error
  */
-export function resolveInputs(patterns: readonly string[], ignore: readonly string[] = []): { inputs: Input[]; errors: ResolveError[] } {
+export function resolveInputs(
+  patterns: readonly string[],
+  ignore: readonly string[] = [],
+  skip?: (file: string) => boolean,
+): { inputs: Input[]; errors: ResolveError[] } {
   const inputs: Input[] = [];
   const errors: ResolveError[] = [];
   const seen = new Set<string>();
@@ -51,11 +57,11 @@ export function resolveInputs(patterns: readonly string[], ignore: readonly stri
     else if (stat?.isDirectory()) {
       const found = fg.sync('**/*.txt', { cwd: p, onlyFiles: true, ignore: [...ignore], dot: false }).sort();
       if (found.length === 0) errors.push({ input: p, message: 'directory holds no .txt file' });
-      for (const f of found) add(path.join(p, f));
+      for (const f of found) if (!skip?.(path.join(p, f))) add(path.join(p, f));
     } else if (fg.isDynamicPattern(p)) {
       const found = fg.sync(p.replace(/\\/g, '/'), { onlyFiles: true, ignore: [...ignore], dot: false }).sort();
       if (found.length === 0) errors.push({ input: p, message: 'no file matches this pattern' });
-      for (const f of found) add(f);
+      for (const f of found) if (!skip?.(f)) add(f);
     } else if (stat) errors.push({ input: p, message: 'not a regular file' });
     else errors.push({ input: p, message: 'no such file or directory' });
   }

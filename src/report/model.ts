@@ -26,6 +26,8 @@ export interface FileReport {
   /** Decoded original and cleaned text (LF), for the formats that show context; not serialised to json. */
   original?: string;
   output?: string;
+  /** SHA-256 (hex) of the input file's bytes, so `ocrtidy apply` can refuse a file changed since the report. */
+  sha256?: string;
   /** Where the cleaned text was written, if anywhere. */
   writtenTo?: string;
 }

@@ -19,5 +19,5 @@ export function loadRuleData(opts: Options): RuleData {
   for (const g of opts.glossary) {
     if (!fs.existsSync(g)) throw new Error(`${g}: glossary file not found`);
   }
-  return { ignore: [...opts.ignore] };
+  return { ignore: [...opts.ignore], convert: opts.convert };
 }

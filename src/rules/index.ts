@@ -7,6 +7,9 @@
 import type { Rule } from '../types.js';
 import { spaceCjkLatin } from './space-cjk-latin.js';
 import { punctBullet } from './punct-bullet.js';
+import { scriptConvert } from './script-convert.js';
+import { scriptConfusable } from './script-confusable.js';
+import { scriptStray } from './script-stray.js';
 
 /** Every rule, in the order the runner applies them. */
 export const RULES: readonly Rule[] = [
@@ -17,6 +20,9 @@ export const RULES: readonly Rule[] = [
   // -- tokens (token/*)
 
   // -- script (script/*)
+  scriptConvert,
+  scriptConfusable,
+  scriptStray,
 
   // -- spacing
   spaceCjkLatin,

@@ -100,6 +100,9 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * @param rules active rules with their levels, in pipeline order
  * @param ctx the context shared by all rules (its `state` is replaced per rule)
  * @param trace optional callback given the text after each rule (for `--trace`)
+ * @param decide optional reviewer's choice per proposed edit (offsets already in the ORIGINAL page): `skip` drops it
+ *   (not applied, not logged), `apply` applies it even at suggest level; undefined keeps the normal behaviour.
+ *   Used by `review` and `apply` to re-run the rules with some edits rejected (see src/review/select.ts).
  * @returns the cleaned text and the edit log with offsets into `text`
  * @throws Error naming the rule when a rule throws or returns an out-of-range edit
  */
@@ -108,6 +111,7 @@ export function runRules(
   rules: readonly ActiveRule[],
   ctx: Omit<RuleContext, 'state'>,
   trace?: (rule: string, text: string) => void,
+  decide?: (entry: LoggedEdit) => 'apply' | 'skip' | undefined,
 ): PageResult {
   const stages: Stage[] = [];
   const log: LoggedEdit[] = [];
@@ -159,7 +163,10 @@ export function runRules(
         after: e.text,
         message: e.message,
       };
-      if (effective === 'fix') {
+      const choice = decide?.(entry);
+      if (choice === 'skip') continue;
+      if (effective === 'fix' || choice === 'apply') {
+        entry.status = 'applied';
         const overlaps = e.start < lastEnd || (e.start === e.end && e.start === lastInsertAt);
         if (overlaps) entry.status = 'held-back';
         else {

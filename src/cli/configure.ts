@@ -1,0 +1,42 @@
+/**
+ * Settles a command's options from three layers: defaults < config file < command line, and the walk scope
+ * (--ignore globs, config ignorePatterns, .ocrtidyignore).
+ */
+import type { Command } from 'commander';
+import { resolveConfig, mergeOptions, type LoadedConfig } from '../config.js';
+import { findIgnoreFile, makeSkip, readIgnoreFile, type IgnoreSource } from '../io/ignore.js';
+import { DEFAULT_OPTIONS, type Options } from '../options.js';
+
+/** The settled options and scope of one command. */
+export interface Scope {
+  options: Options;
+  ignoreGlobs: string[];
+  skip?: (file: string) => boolean;
+  config?: LoadedConfig;
+}
+
+/** Commander's attribute name of an {@link Options} key (they match except `--rule` -> rules). */
+const attributeOf = (k: keyof Options): string => (k === 'rules' ? 'rule' : k);
+
+/**
+ * @param cmd the command (for option value sources: a commander default never hides a config value)
+ * @param o the parsed option values
+ * @param fromCli the options built from `o` alone (defaults filled in)
+ * @param cwd the current directory (config discovery starts here)
+ * @throws ConfigError for a bad config file; Error for an unreadable .ocrtidyignore
+ */
+export function configure(cmd: Command, o: Record<string, unknown>, fromCli: Options, cwd: string): Scope {
+  const config = resolveConfig(o.config as string | boolean | undefined, cwd);
+  const explicit = (k: keyof Options) => {
+    const src = cmd.getOptionValueSource(attributeOf(k));
+    if (src !== undefined) return src === 'cli' || src === 'env';
+    // no command-line option of that name: set by the command line only if it differs from the default
+    return JSON.stringify(fromCli[k]) !== JSON.stringify(DEFAULT_OPTIONS[k]);
+  };
+  const options = mergeOptions(fromCli, config, explicit);
+  const sources: IgnoreSource[] = [];
+  const ignoreFile = findIgnoreFile(cwd);
+  if (ignoreFile) sources.push(readIgnoreFile(ignoreFile));
+  if (config && config.ignorePatterns.length > 0) sources.push({ dir: config.dir, patterns: config.ignorePatterns, origin: config.file });
+  return { options, ignoreGlobs: (o.ignore as string[] | undefined) ?? [], skip: makeSkip(sources, cwd), config };
+}

@@ -1,0 +1,160 @@
+/** End-to-end tests: the BUILT bin/ocrtidy.js run in a temp folder (npm test builds first). */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const BIN = path.resolve(__dirname, '..', 'bin', 'ocrtidy.js');
+let dir: string;
+
+function ocrtidy(args: string[], input?: string | Buffer) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const write = (name: string, text: string | Buffer) => {
+  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+  fs.writeFileSync(path.join(dir, name), text);
+};
+const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocrtidy-cli-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ocrtidy clean', () => {
+  it('is a stdin/stdout filter with the summary on stderr', () => {
+    const r = ocrtidy(['clean'], '1.4大语言模型');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('1.4 大语言模型');
+    expect(r.stderr).toMatch(/1 fix.*space\/cjk-latin 1/);
+  });
+  it('reads stdin for "-"', () => {
+    expect(ocrtidy(['clean', '-'], '用Rust写').stdout).toBe('用 Rust 写');
+  });
+  it('prints one file\'s cleaned text on stdout', () => {
+    write('page.txt', '第3章介绍Go语言\n');
+    const r = ocrtidy(['clean', 'page.txt']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('第 3 章介绍 Go 语言\n');
+    expect(read('page.txt')).toBe('第3章介绍Go语言\n');
+  });
+  it('writes --out-dir DIR/<relative path> and shows the report', () => {
+    write('scans/a.txt', '安装Node后运行\n');
+    write('scans/sub/b.txt', '已经干净的一行。\n');
+    const r = ocrtidy(['clean', '--out-dir', 'out', 'scans']);
+    expect(r.code).toBe(0);
+    expect(read('out/scans/a.txt')).toBe('安装 Node 后运行\n');
+    expect(read('out/scans/sub/b.txt')).toBe('已经干净的一行。\n');
+    expect(r.stdout).toContain('scans/a.txt:1:3  space/cjk-latin  安装[+ +]Node');
+  });
+  it('refuses --out-dir for an input outside the current directory', () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ocrtidy-outside-'));
+    fs.writeFileSync(path.join(outside, 'x.txt'), '用C写\n');
+    const r = ocrtidy(['clean', '--out-dir', 'out', path.join(outside, 'x.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/outside the current directory/);
+    expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+  it('rewrites in place with --write, keeping the mode, BOM and CRLF', () => {
+    write('p.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('用Java写\r\n第二行\r\n', 'utf8')]));
+    fs.chmodSync(path.join(dir, 'p.txt'), 0o640);
+    const r = ocrtidy(['clean', '--write', 'p.txt']);
+    expect(r.code).toBe(0);
+    const bytes = fs.readFileSync(path.join(dir, 'p.txt'));
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(bytes.subarray(3).toString('utf8')).toBe('用 Java 写\r\n第二行\r\n');
+    expect(fs.statSync(path.join(dir, 'p.txt')).mode & 0o777).toBe(0o640);
+    expect(fs.readdirSync(dir)).toEqual(['p.txt']);
+  });
+  it('needs --out-dir or --write for more than one input', () => {
+    write('a.txt', '甲\n');
+    write('b.txt', '乙\n');
+    const r = ocrtidy(['clean', 'a.txt', 'b.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out-dir DIR or --write/);
+  });
+  it('reports invalid input with file and offset, exit 2, and still processes the other files', () => {
+    write('bad.txt', Buffer.from([0x61, 0xff, 0x62]));
+    write('bin.txt', Buffer.from([0x61, 0x00]));
+    write('good.txt', '用Go写\n');
+    const r = ocrtidy(['clean', '--out-dir', 'out', 'bad.txt', 'bin.txt', 'good.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\.txt: invalid UTF-8.*byte offset 1/);
+    expect(r.stderr).toMatch(/bin\.txt: binary file.*byte offset 1/);
+    expect(read('out/good.txt')).toBe('用 Go 写\n');
+    expect(fs.existsSync(path.join(dir, 'out/bad.txt'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, 'bad.txt'))).toEqual(Buffer.from([0x61, 0xff, 0x62]));
+  });
+  it('names a missing input and exits 2', () => {
+    const r = ocrtidy(['clean', '--out-dir', 'out', 'nope.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope\.txt: no such file or directory/);
+  });
+  it('expands a quoted glob', () => {
+    write('d/p1.txt', '用C写\n');
+    write('d/p2.txt', '用R写\n');
+    write('d/notes.md', '用C写\n');
+    const r = ocrtidy(['clean', '--out-dir', 'o', 'd/p*.txt']);
+    expect(r.code).toBe(0);
+    expect(read('o/d/p1.txt')).toBe('用 C 写\n');
+    expect(read('o/d/p2.txt')).toBe('用 R 写\n');
+    expect(fs.existsSync(path.join(dir, 'o/d/notes.md'))).toBe(false);
+  });
+  it('keeps each file its own document: identical pages in two files are both kept', () => {
+    const page = '这是一页足够长的正文，用来检验重复扫描的判断只在一个文件之内进行。\n';
+    write('a.txt', page);
+    write('b.txt', page);
+    ocrtidy(['clean', '--out-dir', 'o', 'a.txt', 'b.txt']);
+    expect(read('o/a.txt')).toBe(page);
+    expect(read('o/b.txt')).toBe(page);
+  });
+});
+
+describe('ocrtidy check', () => {
+  it('exits 1 when a fix would apply and writes nothing', () => {
+    write('p.txt', '用Python写\n');
+    const r = ocrtidy(['check', 'p.txt']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('p.txt:1:2  space/cjk-latin  用[+ +]Python');
+    expect(read('p.txt')).toBe('用Python写\n');
+  });
+  it('exits 0 on clean text', () => {
+    write('p.txt', '用 Python 写。\n');
+    const r = ocrtidy(['check', 'p.txt']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+  });
+  it('exits 2 on a missing file', () => {
+    expect(ocrtidy(['check', 'missing.txt']).code).toBe(2);
+  });
+  it('writes a json report with original positions', () => {
+    write('p.txt', '第一行\n安装Node后\n');
+    const r = ocrtidy(['check', '--format', 'json', 'p.txt']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.version).toBe(1);
+    expect(j.files[0].file).toBe('p.txt');
+    expect(j.files[0].edits[0]).toMatchObject({ rule: 'space/cjk-latin', level: 'fix', status: 'applied', line: 2, column: 3, offset: 6, before: '', after: ' ' });
+  });
+  it('writes a unified patch with --report', () => {
+    write('p.txt', '安装Node后\n');
+    const r = ocrtidy(['check', '--format', 'unified', '--report', 'fix.patch', 'p.txt']);
+    expect(r.code).toBe(1);
+    const patch = read('fix.patch');
+    expect(patch).toContain('--- a/p.txt');
+    expect(patch).toContain('+安装 Node 后');
+  });
+  it('rejects an unknown option or rule with exit 2', () => {
+    expect(ocrtidy(['check', '--bogus']).code).toBe(2);
+    expect(ocrtidy(['check', '--rule', 'no/such=off', 'x.txt']).code).toBe(2);
+  });
+  it('turns a rule off with --rule', () => {
+    write('p.txt', '用Python写\n');
+    expect(ocrtidy(['check', '--rule', 'space/cjk-latin=off', 'p.txt']).code).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { decode, encode, InputError, invalidUtf8Offset } from '../src/io/decode.js';
+
+const roundTrip = (bytes: Buffer, enc: Parameters<typeof decode>[2] = 'auto') => {
+  const d = decode(bytes, 'x.txt', enc);
+  return { d, back: encode(d.text, d) };
+};
+
+describe('decode/encode', () => {
+  it('reads UTF-8 without BOM and writes it back byte for byte', () => {
+    const b = Buffer.from('第一行 Alpha\n第二行\n', 'utf8');
+    const { d, back } = roundTrip(b);
+    expect(d).toMatchObject({ encoding: 'utf-8', bom: false, eol: 'lf', text: '第一行 Alpha\n第二行\n' });
+    expect(back.equals(b)).toBe(true);
+  });
+  it('remembers a UTF-8 BOM and strips it from the text', () => {
+    const b = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('正文', 'utf8')]);
+    const { d, back } = roundTrip(b);
+    expect(d.bom).toBe(true);
+    expect(d.text).toBe('正文');
+    expect(back.equals(b)).toBe(true);
+  });
+  it('turns CRLF into LF for the rules and restores it on write', () => {
+    const b = Buffer.from('甲\r\n乙\r\n', 'utf8');
+    const { d, back } = roundTrip(b);
+    expect(d.eol).toBe('crlf');
+    expect(d.text).toBe('甲\n乙\n');
+    expect(back.equals(b)).toBe(true);
+  });
+  it('keeps mixed line endings as they are', () => {
+    const b = Buffer.from('甲\r\n乙\n', 'utf8');
+    const { d, back } = roundTrip(b);
+    expect(d.eol).toBe('lf');
+    expect(back.equals(b)).toBe(true);
+  });
+  it('detects UTF-16 LE and BE by BOM', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('模型 v2', 'utf16le')]);
+    const r1 = roundTrip(le);
+    expect(r1.d).toMatchObject({ encoding: 'utf-16le', bom: true, text: '模型 v2' });
+    expect(r1.back.equals(le)).toBe(true);
+    const beBody = Buffer.from('模型 v2', 'utf16le');
+    beBody.swap16();
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), beBody]);
+    const r2 = roundTrip(be);
+    expect(r2.d).toMatchObject({ encoding: 'utf-16be', bom: true, text: '模型 v2' });
+    expect(r2.back.equals(be)).toBe(true);
+  });
+  it('reads and writes GB18030 and Big5 on request', () => {
+    const gb = iconv.encode('简体中文扫描件', 'gb18030');
+    const r1 = roundTrip(gb, 'gb18030');
+    expect(r1.d.text).toBe('简体中文扫描件');
+    expect(r1.back.equals(gb)).toBe(true);
+    const big5 = iconv.encode('繁體中文掃描', 'big5');
+    const r2 = roundTrip(big5, 'big5');
+    expect(r2.d.text).toBe('繁體中文掃描');
+    expect(r2.back.equals(big5)).toBe(true);
+  });
+  it('rejects invalid UTF-8 with the byte offset', () => {
+    const b = Buffer.concat([Buffer.from('正常', 'utf8'), Buffer.from([0xc3, 0x28])]);
+    expect(invalidUtf8Offset(b)).toBe(6);
+    expect(() => decode(b, 'bad.txt')).toThrow(InputError);
+    expect(() => decode(b, 'bad.txt')).toThrow(/bad\.txt: invalid UTF-8.*byte offset 6/);
+  });
+  it('rejects overlong and surrogate encodings', () => {
+    expect(invalidUtf8Offset(Buffer.from([0x41, 0xc0, 0x80]))).toBe(1);
+    expect(invalidUtf8Offset(Buffer.from([0xed, 0xa0, 0x80]))).toBe(0);
+    expect(invalidUtf8Offset(Buffer.from([0xf0, 0x9f, 0x98, 0x80]))).toBe(-1);
+  });
+  it('rejects a binary file (NUL byte) naming the offset', () => {
+    const b = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]);
+    expect(() => decode(b, 'scan.zip')).toThrow(/scan\.zip: binary file.*byte offset 4/);
+  });
+});
