@@ -41,7 +41,7 @@ export const DEFAULT_OPTIONS: Options = {
   glossary: [],
   dedupe: true,
   dedupeAcrossFiles: false,
-  dedupeThreshold: 0.6,
+  dedupeThreshold: 0.35,
   fuse: false,
   reflow: false,
   stripHeaders: false,

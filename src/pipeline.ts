@@ -4,10 +4,13 @@
  */
 import type { Options } from './options.js';
 import { joinPages, pageLayout, splitPages, type Page } from './pages/split.js';
-import { groupPasses, type PassGroup } from './pages/dedupe.js';
+import type { PassGroup } from './pages/dedupe.js';
+import { dedupePages } from './pages/passes.js';
+import { fuse, mapThrough } from './pages/fuse.js';
+import { symptoms } from './pages/quality.js';
 import { RULES } from './rules/index.js';
-import { runRules, type ActiveRule, type LoggedEdit } from './rules/runner.js';
-import type { Rule, RuleData } from './types.js';
+import { applyEdits, runRules, type ActiveRule, type LoggedEdit } from './rules/runner.js';
+import type { Edit, Rule, RuleData } from './types.js';
 
 /** An edit placed in the document: offsets (UTF-16 code units) into the original document text, 1-based line/column. */
 export interface DocEdit extends LoggedEdit {
@@ -33,11 +36,17 @@ export interface DocResult {
   edits: DocEdit[];
 }
 
+/** Rules that are off by default and turned on by a run option. */
+const OPT_IN: Record<string, (o: Options) => boolean> = {
+  'pages/reflow': (o) => o.reflow,
+  'pages/running-head': (o) => o.stripHeaders,
+};
+
 /** Resolves the active rules and their levels from the options. */
 export function activeRules(opts: Options, rules: readonly Rule[] = RULES): ActiveRule[] {
   const out: ActiveRule[] = [];
   for (const rule of rules) {
-    const level = opts.rules[rule.id] ?? rule.defaultLevel;
+    const level = opts.rules[rule.id] ?? (OPT_IN[rule.id]?.(opts) ? 'fix' : rule.defaultLevel);
     if (level === 'off') continue;
     out.push({ rule, level });
   }
@@ -50,12 +59,26 @@ export function activeRules(opts: Options, rules: readonly Rule[] = RULES): Acti
  * which pass of a duplicate group to keep.
  */
 export function passQuality(text: string, opts: Options, data: RuleData): number {
+  return -(100 * ruleFindings(text, opts, data)) / Math.max(1, text.length);
+}
+
+/** Number of edits (fix and suggest) the active rules would make on `text` on its own. */
+export function ruleFindings(text: string, opts: Options, data: RuleData): number {
   const active = activeRules(opts);
   const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, layout: pageLayout(text), data };
   for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze([text], base);
   const r = runRules(text, active, base);
-  const fixes = r.edits.filter((e) => e.level === 'fix' || e.level === 'suggest').length;
-  return -(100 * fixes) / Math.max(1, text.length);
+  return r.edits.filter((e) => e.level === 'fix' || e.level === 'suggest').length;
+}
+
+/**
+ * What happens to a document's pages when passes were grouped across the files of a run: pages to drop (their
+ * kept pass is elsewhere) and pages whose text is replaced by the kept pass from another file.
+ */
+export interface DocPlan {
+  groups: PassGroup[];
+  drop: Map<number, string>;
+  replace: Map<number, { text: string; message: string }>;
 }
 
 /** Maps offsets in `text` to 1-based line/column. Built once per document. */
@@ -76,24 +99,32 @@ export class LineIndex {
   }
 }
 
+/** Optional hooks of {@link processDocument}. */
+export interface DocHooks {
+  onPage?: (done: number, total: number) => void;
+  decide?: (e: DocEdit) => 'apply' | 'skip' | undefined;
+  plan?: DocPlan;
+}
+
 /**
  * Cleans one document.
  * @param text decoded document text (LF line endings, no BOM)
  * @param opts run options
  * @param data rule data (glossary, lookalikes, ignore list)
  * @param trace optional callback for `--trace`: page index, rule id, text after that rule
- * @param onPage optional progress callback after each kept page's rules: pages done, pages to do
- * @param decide optional reviewer's choice per proposed edit, placed in the document (see runRules); a skipped
- *   `pages/duplicate-pass` edit keeps that pass as a page of its own
+ * @param hooks optional: `onPage` progress callback after each kept page's rules (pages done, pages to do);
+ *   `decide` the reviewer's choice per proposed edit, placed in the document (see runRules; a skipped
+ *   `pages/duplicate-pass` edit keeps that pass as a page of its own); `plan` the duplicate-pass plan made across
+ *   files (`--dedupe-across-files`)
  */
 export function processDocument(
   text: string,
   opts: Options,
   data: RuleData,
   trace?: (page: number, rule: string, text: string) => void,
-  onPage?: (done: number, total: number) => void,
-  decide?: (e: DocEdit) => 'apply' | 'skip' | undefined,
+  hooks: DocHooks = {},
 ): DocResult {
+  const { onPage, decide, plan } = hooks;
   const split = splitPages(text, opts.pages);
   const pages = split.pages;
   const lines = new LineIndex(text);
@@ -109,46 +140,87 @@ export function processDocument(
   };
 
   // 1. duplicate passes: which pages survive
-  const dropEdit = (g: PassGroup, p: Page): DocEdit => place(p, {
+  let groups = plan
+    ? plan.groups
+    : opts.dedupe
+      ? dedupePages(pages.map((p) => ({ text: p.text, page: p.index, line: lines.at(p.offset).line })), opts.dedupeThreshold, (t) => ruleFindings(t, opts, data))
+      : [];
+  const dropEdit = (p: Page, message: string): DocEdit => place(p, {
     rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length + p.sep.length,
-    before: p.text + p.sep, after: '',
-    message: `duplicate pass of page ${g.kept + 1} (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}: ${g.reason}`,
+    before: p.text + p.sep, after: '', message,
   });
-  let groups = opts.dedupe
-    ? groupPasses(pages, { threshold: opts.dedupeThreshold, quality: (t) => passQuality(t, opts, data) })
-    : [];
-  if (decide) {
+  if (decide && !plan) {
+    // a reviewer who rejects dropping a pass keeps it as a page of its own
     groups = groups
-      .map((g) => ({ ...g, members: g.members.filter((m) => m === g.kept || decide(dropEdit(g, pages[m])) !== 'skip') }))
+      .map((g) => ({ ...g, members: g.members.filter((m) => m === g.kept || decide(dropEdit(pages[m], '')) !== 'skip') }))
       .filter((g) => g.members.length > 1);
   }
-  const grouped = new Set<number>();
-  for (const g of groups) for (const m of g.members) grouped.add(m);
-  // the kept page takes the position of the group's first member
-  const order: Page[] = [];
+  const drop = new Map<number, string>(plan?.drop ?? []);
   const keptAt = new Map<number, number>();
-  for (const g of groups) keptAt.set(Math.min(...g.members), g.kept);
+  if (!plan) {
+    for (const g of groups) {
+      // the kept page takes the position of the group's first member
+      keptAt.set(g.members[0], g.kept);
+      for (const m of g.members) {
+        if (m === g.members[0]) continue;
+        drop.set(m, `duplicate pass of page ${g.members[0] + 1} (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}: ${g.reason}`);
+      }
+      if (g.kept !== g.members[0]) {
+        drop.set(g.members[0], `duplicate pass of page ${g.kept + 1}, which is kept in its place (similarity ${g.similarity.toFixed(2)}): ${g.reason}`);
+      }
+    }
+  }
+  const order: Page[] = [];
+  const replaced = new Set<number>();
   for (const p of pages) {
     if (keptAt.has(p.index)) order.push(pages[keptAt.get(p.index)!]);
-    else if (!grouped.has(p.index)) order.push(p);
+    else if (plan?.replace.has(p.index)) {
+      const text = plan.replace.get(p.index)!.text;
+      replaced.add(p.index);
+      order.push({ ...p, text, layout: pageLayout(text) });
+    }
+    else if (!drop.has(p.index)) order.push(p);
   }
-  for (const g of groups) {
-    for (const m of g.members) {
-      if (m === g.kept) continue;
-      edits.push(dropEdit(g, pages[m]));
+  for (const [m, message] of drop) edits.push(dropEdit(pages[m], message));
+  for (const [m, r] of plan?.replace ?? []) {
+    const p = pages[m];
+    edits.push(place(p, {
+      rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length,
+      before: p.text, after: r.text, message: r.message,
+    }));
+  }
+
+  // 1b. --fuse: the kept pass takes, spot by spot, the other passes' readings the rules like better
+  const fused = new Map<number, Edit[]>();
+  if (opts.fuse && !plan) {
+    const anomalies = (t: string) => Object.values(symptoms(t)).reduce((x, y) => x + y, 0) + ruleFindings(t, opts, data);
+    for (const g of groups) {
+      const others = g.members.filter((m) => m !== g.kept).map((m) => ({ text: pages[m].text, name: `page ${m + 1}` }));
+      const fe = fuse(pages[g.kept].text, others, anomalies);
+      if (fe.length) fused.set(g.kept, fe);
     }
   }
 
   // 2. rules, with per-document analysis over the kept pages
   const active = activeRules(opts);
   const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, layout: 'block' as const, data };
-  const keptTexts = order.map((p) => p.text);
+  const textOf = (p: Page) => (fused.has(p.index) ? applyEdits(p.text, fused.get(p.index)!) : p.text);
+  const keptTexts = order.map(textOf);
   for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze(keptTexts, base);
   const outPages: Array<{ text: string; sep: string }> = [];
   order.forEach((p) => {
-    const r = runRules(p.text, active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined,
-      decide ? (e) => decide(place(p, e)) : undefined);
-    for (const e of r.edits) edits.push(place(p, e));
+    const fe = fused.get(p.index);
+    for (const e of fe ?? []) {
+      edits.push(place(p, { rule: e.rule, level: 'fix', status: 'applied', start: e.start, end: e.end, before: p.text.slice(e.start, e.end), after: e.text, message: e.message }));
+    }
+    const r = runRules(textOf(p), active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined,
+      decide && !fe && !replaced.has(p.index) ? (e) => decide(place(p, e)) : undefined);
+    for (const e of r.edits) {
+      // a pass taken from another file: its edits cannot point into this file; they are listed at the page start
+      if (replaced.has(p.index)) edits.push({ ...place(pages[p.index], { ...e, start: 0, end: 0 }), message: `${e.message ? `${e.message}; ` : ''}in the pass taken from another file, at its offset ${e.start}` });
+      else if (fe) edits.push(place(p, { ...e, start: mapThrough(fe, e.start, 'start'), end: mapThrough(fe, e.end, 'end') }));
+      else edits.push(place(p, e));
+    }
     outPages.push({ text: r.text, sep: p.sep });
     onPage?.(outPages.length, order.length);
   });

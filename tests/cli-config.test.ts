@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RULES } from '../src/rules/index.js';
+import { oneLine } from '../src/report/common.js';
 
 // each test spawns the CLI several times; the machine may be busy
 vi.setConfig({ testTimeout: 120_000 });
@@ -138,7 +139,7 @@ describe('rules', () => {
       const block = r.stdout.slice(at, r.stdout.indexOf('\n', r.stdout.indexOf('\n', at) + 1));
       expect(block).toContain(rule.defaultLevel);
       expect(block).toContain(rule.description);
-      expect(block).toContain(`${rule.example.before}  ->  ${rule.example.after}`);
+      expect(block).toContain(`${oneLine(rule.example.before)}  ->  ${oneLine(rule.example.after)}`);
     }
   });
   it('--json gives every rule with its fields; a config and --rule change the level shown', () => {
@@ -154,7 +155,7 @@ describe('rules', () => {
     const rule = RULES[0];
     const r = ocrtidy(['rules', rule.id, '--no-config']);
     expect(r.code).toBe(0);
-    for (const s of [rule.description, rule.source, rule.example.before, rule.example.after, `level:    ${rule.defaultLevel}`]) expect(r.stdout).toContain(s);
+    for (const s of [rule.description, rule.source, oneLine(rule.example.before), oneLine(rule.example.after), `level:    ${rule.defaultLevel}`]) expect(r.stdout).toContain(s);
     const bad = ocrtidy(['rules', 'space/nothing']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown rule "space/nothing"');
@@ -168,7 +169,7 @@ describe('--rule ID=LEVEL', () => {
     expect(ocrtidy(['check', '--no-config', '--rule', 'space/cjk-latin=off', '--rule', 'space/cjk-latin=fix', 'p.txt']).code).toBe(1);
     const s = ocrtidy(['check', '--no-config', '--rule', 'space/cjk-latin=suggest', '--rule', 'punct/bullet=off', 'p.txt']);
     expect(s.code).toBe(0);
-    expect(s.stdout).toContain('suggestion');
+    expect(s.stdout).toContain('space/cjk-latin  suggest');
     expect(ocrtidy(['check', '--no-config', '--strict', '--rule', 'space/cjk-latin=suggest', 'p.txt']).code).toBe(1);
     expect(ocrtidy(['clean', '--no-config', '--rule', 'space/cjk-latin=suggest', 'p.txt']).stdout).toBe(DIRTY);
   });

@@ -3,6 +3,7 @@
  * the progress bar of long runs (TTY only, never with CI set), and --trace. The TTY runs go through `script`
  * (util-linux), which gives the program a pseudo-terminal.
  */
+import { RULES } from '../src/rules/index.js';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -92,9 +93,14 @@ describe('--trace', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('我们用 Python 写了 3 个脚本\n• 自然语言处理. 在这一领域\n');
     const blocks = r.stderr.split(/^--- /m).slice(1);
-    expect(blocks.map((b) => b.split('\n')[0])).toEqual(['a.txt page 1 after space/cjk-latin', 'a.txt page 1 after punct/bullet']);
-    expect(blocks[0]).toContain('我们用 Python 写了 3 个脚本\n·自然语言处理.在这一领域');
-    expect(blocks[1]).toContain('我们用 Python 写了 3 个脚本\n• 自然语言处理. 在这一领域');
+    // one block per active rule (default level not off), in registry order
+    const active = RULES.filter((x) => x.defaultLevel !== 'off').map((x) => x.id);
+    const headers = blocks.map((b) => b.split('\n')[0]);
+    expect(headers).toEqual(active.map((id) => `a.txt page 1 after ${id}`));
+    const after = (id: string) => blocks[active.indexOf(id)];
+    expect(after('space/cjk-latin')).toContain('我们用 Python 写了 3 个脚本\n');
+    expect(after('punct/bullet')).toContain('我们用 Python 写了 3 个脚本\n• 自然语言处理. 在这一领域');
+    expect(blocks[active.indexOf('punct/bullet') - 1]).toContain('·自然语言处理');
   });
 
   it('traces every page of a dump separately', () => {

@@ -49,7 +49,7 @@ describe('ocrtidy clean', () => {
     expect(r.code).toBe(0);
     expect(read('out/scans/a.txt')).toBe('安装 Node 后运行\n');
     expect(read('out/scans/sub/b.txt')).toBe('已经干净的一行。\n');
-    expect(r.stdout).toContain('scans/a.txt:1:3  space/cjk-latin  安装[+ +]Node');
+    expect(r.stdout).toContain('scans/a.txt:1:3  space/cjk-latin  fix  安装{+ +}Node');
   });
   it('refuses --out-dir for an input outside the current directory', () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ocrtidy-outside-'));
@@ -120,7 +120,7 @@ describe('ocrtidy check', () => {
     write('p.txt', '用Python写\n');
     const r = ocrtidy(['check', 'p.txt']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('p.txt:1:2  space/cjk-latin  用[+ +]Python');
+    expect(r.stdout).toContain('p.txt:1:2  space/cjk-latin  fix  用{+ +}Python');
     expect(read('p.txt')).toBe('用Python写\n');
   });
   it('exits 0 on clean text', () => {

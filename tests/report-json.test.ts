@@ -66,6 +66,7 @@ describe('json report', () => {
       const f: JFile = JSON.parse(r.stdout).files[0];
       const original = fs.readFileSync(path.join(dir, name), 'utf8').replace(/\r\n/g, '\n');
       expect(f.edits.length).toBeGreaterThan(0);
+      // these inputs have no chained edits (no rule edits what an earlier one changed): every edit replays
       for (const e of f.edits) {
         expect(original.slice(e.offset, e.endOffset)).toBe(e.before);
         expect(lineCol(original, e.offset)).toEqual({ line: e.line, column: e.column });

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { patchPath } from '../src/report/unified.js';
 import { makeDump, makePage, ocrtidy, rmTemp, tempDir } from './cli-helpers.js';
 
 let dir: string;
@@ -82,6 +83,26 @@ describe('unified patch applied with git apply', () => {
     const headers = patch.split('\n').filter((l) => l.startsWith('@@ '));
     expect(headers.length).toBeGreaterThan(0);
     for (const h of headers) expect(h).toMatch(/^@@ -\d+(,\d+)? \+\d+(,\d+)? @@ space\/cjk-latin .*\{\+ \+\}/);
+  });
+
+  it('names absolute inputs inside the folder relative to it, and leaves out files outside it with a note', () => {
+    fs.writeFileSync(path.join(dir, 'abs.txt'), '绝对路径提到Rust\n');
+    const outside = tempDir();
+    try {
+      fs.writeFileSync(path.join(outside, 'far.txt'), '外面的文件提到Go\n');
+      const r = ocrtidy(['check', '--format', 'unified', path.join(dir, 'abs.txt'), path.join(outside, 'far.txt')], dir);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('diff --git a/abs.txt b/abs.txt');
+      expect(r.stdout).toMatch(/^# \(outside the current folder/m);
+      fs.writeFileSync(path.join(dir, 'p.patch'), r.stdout);
+      expect(gitApply('p.patch').code).toBe(0);
+      expect(fs.readFileSync(path.join(dir, 'abs.txt'), 'utf8')).toBe('绝对路径提到 Rust\n');
+    } finally {
+      rmTemp(outside);
+    }
+    expect(patchPath('/w/a/b.txt', '/w')).toBe('a/b.txt');
+    expect(patchPath('../x.txt', '/w')).toBeUndefined();
+    expect(patchPath('./sub//x.txt', '/w')).toBe('sub/x.txt');
   });
 
   it('is empty when nothing changes', () => {

@@ -28,6 +28,11 @@ function parseRule(value: string, prev: Record<string, Level>): Record<string, L
   if (!findRule(m[1]) && m[1] !== 'pages/duplicate-pass') throw new InvalidArgumentError(`unknown rule "${m[1]}" (see: ocrtidy rules)`);
   return { ...prev, [m[1]]: m[2] as Level };
 }
+function parseThreshold(value: string): number {
+  const n = Number(value);
+  if (!/^\s*(?:0|1|0?\.\d+|1\.0*)\s*$/.test(value) || !(n >= 0 && n <= 1)) throw new InvalidArgumentError(`expected a number from 0 to 1, got "${value}"`);
+  return n;
+}
 const collect = (v: string, prev: string[]) => [...prev, v];
 function parseJobs(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(`expected a positive whole number, got "${value}"`);
@@ -44,6 +49,11 @@ function sharedOptions(cmd: Command): Command {
     .option('--rule <id=level>', 'set a rule to off, fix or suggest (repeatable)', parseRule, {} as Record<string, Level>)
     .option('--glossary <file>', 'extra glossary file (repeatable)', collect, [] as string[])
     .option('--no-dedupe', 'keep every pass of a page (no duplicate-pass grouping)')
+    .option('--dedupe-across-files', 'also group passes across the files of the run (dumps stored one page per file)')
+    .option('--dedupe-threshold <n>', 'minimum similarity (0..1, Jaccard of character 3-grams) of two passes of one page', parseThreshold, DEFAULT_OPTIONS.dedupeThreshold)
+    .option('--fuse', 'fuse the passes of a page by alignment, taking per disagreement the variant the rules like better')
+    .option('--reflow', 'join printed line wraps inside paragraphs (blank-line paragraph breaks stay)')
+    .option('--strip-headers', 'remove running heads and bare page numbers repeated at the top or bottom of consecutive pages')
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS as string[]).default('auto'))
     .option('--ignore <glob>', 'leave matching files out of directory and glob walks (repeatable)', collect, [] as string[])
     .addOption(new Option('-f, --format <format>', 'report format (default: inline)').choices(FORMATS as string[]))
@@ -78,6 +88,11 @@ function toOptions(o: Record<string, unknown>): Options {
     rules: (o.rule as Record<string, Level>) ?? {},
     glossary: (o.glossary as string[]) ?? [],
     dedupe: o.dedupe !== false,
+    dedupeAcrossFiles: Boolean(o.dedupeAcrossFiles),
+    dedupeThreshold: (o.dedupeThreshold as number | undefined) ?? DEFAULT_OPTIONS.dedupeThreshold,
+    fuse: Boolean(o.fuse),
+    reflow: Boolean(o.reflow),
+    stripHeaders: Boolean(o.stripHeaders),
     encoding: o.encoding as EncodingName,
     convert: o.convert as string | undefined,
   };

@@ -2,6 +2,7 @@
  * `ocrtidy rules [ID] [--json]`: every rule with its id, level, what it fixes and an example, or one rule
  * explained (description, level, source, example, how to set it).
  */
+import { oneLine } from '../report/common.js';
 import { PSEUDO_RULES } from '../config.js';
 import type { Options } from '../options.js';
 import { RULES } from '../rules/index.js';
@@ -48,7 +49,7 @@ export function formatRuleList(infos: readonly RuleInfo[]): string {
   const w = Math.max(...infos.map((r) => r.id.length)) + 2;
   const lw = Math.max(...infos.map((r) => levelText(r).length)) + 2;
   const pad = ''.padEnd(w + lw);
-  return infos.map((r) => `${r.id.padEnd(w)}${levelText(r).padEnd(lw)}${r.description}\n${pad}e.g. ${r.example.before}  ->  ${r.example.after}\n`).join('');
+  return infos.map((r) => `${r.id.padEnd(w)}${levelText(r).padEnd(lw)}${r.description}\n${pad}e.g. ${oneLine(r.example.before)}  ->  ${oneLine(r.example.after)}\n`).join('');
 }
 
 /** The explanation of one rule. */
@@ -58,8 +59,8 @@ export function formatRuleDetail(r: RuleInfo): string {
     `  ${r.description}`,
     `  level:    ${levelText(r)}`,
     `  source:   ${r.source}`,
-    `  example:  ${r.example.before}`,
-    `        ->  ${r.example.after}`,
+    `  example:  ${oneLine(r.example.before)}`,
+    `        ->  ${oneLine(r.example.after)}`,
     `  protected spans (URLs, paths, code, ignore list): ${r.editsProtected ? 'may be edited (this rule repairs such tokens)' : 'never edited'}`,
     `  set it:   --rule ${r.id}=off|fix|suggest, or "rules": { "${r.id}": "suggest" } in ocrtidy.config.json`,
     '',

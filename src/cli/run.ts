@@ -6,7 +6,8 @@ import os from 'node:os';
 import { decode, encode, InputError } from '../io/decode.js';
 import { outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
 import type { Options } from '../options.js';
-import { processDocument } from '../pipeline.js';
+import { processDocument, ruleFindings, type DocPlan } from '../pipeline.js';
+import { planAcrossFiles } from '../pages/across.js';
 import { formatForFile, render, type FormatName } from '../report/formats.js';
 import { startProgress, wantProgress, type Progress } from './progress.js';
 import { createHash } from 'node:crypto';
@@ -72,9 +73,24 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     err((e as Error).message);
     return 2;
   }
+  // --dedupe-across-files: group passes over all files first (files that cannot be read fail again below)
+  let plans: Map<string, DocPlan> | undefined;
+  if (s.options.dedupe && s.options.dedupeAcrossFiles && inputs.length > 1) {
+    const docs = [];
+    for (const input of inputs) {
+      if (input.kind === 'stdin') continue;
+      try {
+        docs.push({ file: input.path, text: decode(readFile(input), input.path, s.options.encoding).text });
+      } catch {
+        // reported when the file is processed
+      }
+    }
+    const ruleData = data;
+    plans = planAcrossFiles(docs, s.options.pages, s.options.dedupeThreshold, (t) => ruleFindings(t, s.options, ruleData));
+  }
   const fileInputs = inputs.filter((i): i is { kind: 'file'; path: string } => i.kind === 'file');
   const jobs = Math.max(1, Math.min(s.jobs ?? defaultJobs(fileInputs), fileInputs.length));
-  if (jobs > 1 && !s.trace && !toStdout && fileInputs.length === inputs.length) {
+  if (jobs > 1 && !s.trace && !toStdout && !plans && fileInputs.length === inputs.length) {
     // several files: a pool of worker threads; results are placed in input order
     reports.push(...(await processInPool(inputs, s, io.cwd, jobs)));
   } else {
@@ -91,7 +107,7 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
         : undefined;
       const onPage = bar ? (done: number, total: number) => bar.update(bytesDone + (sizes[k] * done) / total, name) : undefined;
       const bytes = input.kind === 'stdin' ? await readStdin().catch((e: Error) => e) : undefined;
-      const r = await processFile({ input, settings: s, cwd: io.cwd, stdinBytes: bytes }, data, traceFn, onPage);
+      const r = await processFile({ input, settings: s, cwd: io.cwd, stdinBytes: bytes, plan: plans?.get(name) }, data, traceFn, onPage);
       if (r.stdout) io.stdout.write(r.stdout);
       reports.push(r.report);
       bytesDone += sizes[k];
@@ -151,6 +167,8 @@ export interface FileJob {
   cwd: string;
   /** Standard input's bytes (or the error reading it), when `input` is stdin. */
   stdinBytes?: Buffer | Error;
+  /** The duplicate-pass plan made across files (`--dedupe-across-files`), if any. */
+  plan?: DocPlan;
 }
 
 /**
@@ -174,7 +192,7 @@ export async function processFile(
     const bytes = input.kind === 'stdin' ? job.stdinBytes ?? Buffer.alloc(0) : readFile(input);
     rep.sha256 = createHash('sha256').update(bytes).digest('hex');
     const dec = decode(bytes, name, s.options.encoding);
-    const res = processDocument(dec.text, s.options, data, traceFn, onPage);
+    const res = processDocument(dec.text, s.options, data, traceFn, { onPage, plan: job.plan });
     Object.assign(rep, {
       status: res.output === dec.text ? 'unchanged' : 'changed',
       encoding: dec.encoding, bom: dec.bom, eol: dec.eol,

@@ -125,11 +125,6 @@ export function describeEdit(e: DocEdit, src: string): string {
   return (e.message ? `${e.message}: ${change}` : change) + held;
 }
 
-/** The word `fix`, `suggestion` or `held back` for an edit's status. */
-export function statusWord(e: DocEdit): string {
-  return e.status === 'applied' ? 'fix' : e.status === 'suggested' ? 'suggestion' : 'held back';
-}
-
 /** `…pre[-old-]{+new+}post…` for one edit (line breaks shown as ⏎). */
 export function wordDiff(src: string, e: DocEdit, context = 12): string {
   const pre = oneLine(clip(src.slice(Math.max(0, e.offset - context * 2), e.offset), context, true));

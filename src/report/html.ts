@@ -24,7 +24,7 @@ const HUES = [210, 140, 30, 280, 0, 180, 60, 320, 100, 250];
 const CSS = `
 :root{--ins:#d3f5d0;--del:#fbd3d0;--fg:#1d1d1f;--mute:#666;font-family:system-ui,sans-serif;color:var(--fg)}
 body{margin:0;line-height:1.6}
-header{position:sticky;top:0;background:#fafafa;border-bottom:1px solid #ddd;padding:.5em 1em;z-index:1}
+header{position:sticky;top:0;background:#fafafa;border-bottom:1px solid #ddd;padding:.5em 1em;z-index:1;max-height:40vh;overflow:auto}
 h1{font-size:1.2em;margin:0}
 main{padding:0 1em 2em}
 .summary{color:var(--mute);margin:.2em 0}

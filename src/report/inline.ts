@@ -8,6 +8,7 @@
  */
 import pc from 'picocolors';
 import { clip, oneLine } from './common.js';
+import type { GroupMember } from '../pages/dedupe.js';
 import type { RunReport } from './model.js';
 
 /** Characters of context shown on each side of an inline change. */
@@ -23,7 +24,19 @@ export function formatInline(r: RunReport, color: boolean): string {
       continue;
     }
     for (const g of f.groups) {
-      out.push(`${f.file}  ${c.cyan('pages/duplicate-pass')}  ${c.yellow('fix')}  pages ${g.members.map((m) => m + 1).join(', ')} are passes of one page (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}`);
+      if (!g.detail) {
+        out.push(`${f.file}  ${c.cyan('pages/duplicate-pass')}  ${c.yellow('fix')}  pages ${g.members.map((m) => m + 1).join(', ')} are passes of one page (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}`);
+        continue;
+      }
+      const who = (d: GroupMember) => `${d.file ?? f.file}:${d.line ?? '?'} (page ${d.page + 1})`;
+      const kept = g.detail.find((d) => d.kept)!;
+      out.push(`${f.file}  ${c.cyan('pages/duplicate-pass')}  ${c.yellow('fix')}  ${g.detail.length} passes of one page: ` +
+        g.detail.map((d) => `${who(d)}${d.kept ? ' kept' : ` similarity ${d.similarity.toFixed(2)}`}`).join(', ') +
+        `; kept ${who(kept)}` + c.dim(`  ${g.reason}`));
+    }
+    for (const e of f.edits) {
+      // a page dropped or moved by a group reported in another file (--dedupe-across-files)
+      if (e.rule === 'pages/duplicate-pass' && f.groups.length === 0) out.push(`${f.file}:${e.line}:${e.column}  ${c.cyan(e.rule)}  ${c.yellow('fix')}  ${e.message ?? ''}`);
     }
     const src = f.original ?? '';
     for (const e of f.edits) {

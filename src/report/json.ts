@@ -25,7 +25,10 @@ export function formatJson(r: RunReport): string {
         }
       : {}),
     pages: pagesOf(f).map(({ text: _t, ...p }) => p),
-    groups: f.groups.map((g) => ({ members: g.members, kept: g.kept, similarity: Number(g.similarity.toFixed(4)), reason: g.reason })),
+    groups: f.groups.map((g) => ({
+      members: g.members, kept: g.kept, similarity: Number(g.similarity.toFixed(4)), reason: g.reason,
+      ...(g.detail ? { passes: g.detail.map((d) => ({ file: d.file ?? f.file, page: d.page, line: d.line, similarity: Number(d.similarity.toFixed(4)), quality: d.quality, findings: d.findings ?? {}, kept: d.kept })) } : {}),
+    })),
     edits: f.edits.map((e) => ({
       rule: e.rule,
       level: e.level,

@@ -10,11 +10,14 @@
  * - `fixes` with the replacement, when the edit's `before` text is exactly the original at its range.
  * - Files that could not be read become `toolExecutionNotifications` of level `error`.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { allRules, describeEdit, endOf, pagesOf, replayable, toolVersion } from './common.js';
 import type { RunReport } from './model.js';
 
-/** A path as a relative URI reference (forward slashes, percent-encoded). */
+/** A path as a URI: a relative reference (forward slashes, percent-encoded), or a file: URI when absolute. */
 export function toUri(file: string): string {
+  if (path.isAbsolute(file)) return pathToFileURL(file).href;
   return file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 }
 

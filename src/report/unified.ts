@@ -13,6 +13,7 @@
  * Files that cannot be patched as UTF-8 text (UTF-16, GB18030, Big5; standard input) get a commentary line instead
  * of a patch.
  */
+import path from 'node:path';
 import { formatPatch, structuredPatch } from 'diff';
 import { clip, oneLine, wordDiff } from './common.js';
 import type { DocEdit } from '../pipeline.js';
@@ -61,6 +62,16 @@ function hunkSummary(src: string, edits: readonly DocEdit[], oldStart: number, o
   return s;
 }
 
+/**
+ * The path a patch names for `file`: relative, with forward slashes; an absolute path inside the current folder
+ * is made relative. Undefined for a path outside the current folder (git apply refuses those).
+ */
+export function patchPath(file: string, cwd = process.cwd()): string | undefined {
+  const rel = path.isAbsolute(file) ? path.relative(cwd, file) : path.normalize(file);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.replace(/\\/g, '/');
+}
+
 /** The patch of one changed file, or commentary explaining why there is none. */
 export function filePatch(f: FileReport): string {
   const head = companion(f);
@@ -68,7 +79,10 @@ export function filePatch(f: FileReport): string {
   if (f.encoding && f.encoding !== 'utf-8') {
     return [...head, `# (stored as ${f.encoding}: a unified patch is UTF-8 text; use --write or --out-dir to rewrite this file)`].join('\n') + '\n';
   }
-  const name = f.file.replace(/\\/g, '/');
+  const name = patchPath(f.file);
+  if (name === undefined) {
+    return [...head, '# (outside the current folder: a patch names files relative to the repository; run ocrtidy from the repository root)'].join('\n') + '\n';
+  }
   const stored = (t: string) => (f.bom ? '\uFEFF' : '') + (f.eol === 'crlf' ? t.replace(/\n/g, '\r\n') : t);
   const p = structuredPatch(`a/${name}`, `b/${name}`, stored(f.original ?? ''), stored(f.output ?? ''), undefined, undefined, { context: 3 });
   const text = formatPatch({ ...p, isGit: true } as Parameters<typeof formatPatch>[0]);

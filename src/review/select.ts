@@ -56,7 +56,7 @@ export function applySelection(
   trace?: (page: number, rule: string, text: string) => void,
 ): Selection {
   const keys = new Map(accepted.map((e) => [editKey(e), e]));
-  const result = processDocument(text, opts, data, trace, undefined, (e) => (keys.has(editKey(e)) ? 'apply' : 'skip'));
+  const result = processDocument(text, opts, data, trace, { decide: (e) => (keys.has(editKey(e)) ? 'apply' : 'skip') });
   const appliedEdits = result.edits.filter((e) => e.status === 'applied');
   // a pipeline step that does not consult `decide` would apply edits nobody accepted: refuse rather than do that
   const unasked = appliedEdits.filter((e) => !keys.has(editKey(e)));

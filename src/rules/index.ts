@@ -10,9 +10,17 @@ import { punctBullet } from './punct-bullet.js';
 import { scriptConvert } from './script-convert.js';
 import { scriptConfusable } from './script-confusable.js';
 import { scriptStray } from './script-stray.js';
+import { pagesDoubledText } from './pages-doubled-text.js';
+import { pagesRunningHead } from './pages-running-head.js';
+import { pagesReflow } from './pages-reflow.js';
 
 /** Every rule, in the order the runner applies them. */
 export const RULES: readonly Rule[] = [
+  // -- pages: text doubled inside a page; page furniture and line wraps (off unless --strip-headers / --reflow)
+  pagesDoubledText,
+  pagesRunningHead,
+  pagesReflow,
+
   // -- text: invisible and full-width characters (text/*)
 
   // -- OCR spacing damage (space/ocr-letterspacing, space/runs)

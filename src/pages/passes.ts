@@ -1,0 +1,97 @@
+/**
+ * Duplicate passes end to end: group (dedupe.ts), score each member (quality.ts plus the rules' findings) and choose
+ * the pass to keep. Used for one document (pipeline.ts) and across the files of a run (`--dedupe-across-files`).
+ */
+import { findGroups, pairSimilarity, type GroupMember, type PassGroup } from './dedupe.js';
+import { countLookalikeBigrams, hasFolio, isLookalike, lookalikeOddities, symptoms, type BigramCounts } from './quality.js';
+
+/** A page offered to grouping. */
+export interface PageRef {
+  text: string;
+  /** Index of the page in its file (0-based). */
+  page: number;
+  /** 1-based line of the page's first character in its file. */
+  line: number;
+  /** The file, when grouping across files. */
+  file?: string;
+}
+
+/** Weight of a missing folio when a sibling pass has one. */
+const NO_FOLIO = 2;
+
+/**
+ * Groups the passes among `refs` and chooses the kept pass of each group.
+ * @param refs pages in dump order (across files: files in run order, pages in file order)
+ * @param threshold minimum similarity (see dedupe.ts)
+ * @param ruleFindings number of edits the active rules would make on a text (fix + suggest)
+ * @returns groups whose `members` and `kept` are indexes into `refs`; the detail names file, page and line
+ */
+export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFindings: (text: string) => number): PassGroup[] {
+  const texts = refs.map((r) => r.text);
+  const raw = findGroups(texts, threshold);
+  if (raw.length === 0) return [];
+  // document evidence for lookalike characters: bigram counts over all pages, minus the group's own pages
+  let all: BigramCounts | undefined;
+  const groups: PassGroup[] = [];
+  for (const g of raw) {
+    const memberTexts = g.members.map((i) => texts[i]);
+    let odd: Array<{ n: number; examples: string[] }> = memberTexts.map(() => ({ n: 0, examples: [] }));
+    if (memberTexts.some((t) => Array.from(t).some(isLookalike))) {
+      if (!all) {
+        all = new Map();
+        for (const t of texts) countLookalikeBigrams(t, all);
+      }
+      const own: BigramCounts = new Map();
+      for (const t of memberTexts) countLookalikeBigrams(t, own);
+      const everywhere = all;
+      odd = lookalikeOddities(memberTexts, (k) => (everywhere.get(k) ?? 0) - (own.get(k) ?? 0));
+    }
+    const folios = memberTexts.map(hasFolio);
+    const anyFolio = folios.some(Boolean);
+    const scored = g.members.map((idx, k) => {
+      const t = texts[idx];
+      const findings: Record<string, number> = { ...symptoms(t) };
+      const rules = ruleFindings(t);
+      if (rules) findings.rules = rules;
+      if (odd[k].n) findings.lookalike = odd[k].n;
+      if (anyFolio && !folios[k]) findings['no-page-number'] = NO_FOLIO;
+      const total = Object.values(findings).reduce((a, b) => a + b, 0);
+      const chars = Math.max(1, t.replace(/\s+/gu, '').length);
+      return { idx, k, findings, quality: -(100 * total) / chars, examples: odd[k].examples };
+    });
+    // best quality first; ties keep the earlier pass
+    const ranked = [...scored].sort((a, b) => b.quality - a.quality || a.idx - b.idx);
+    const best = ranked[0];
+    const detail: GroupMember[] = scored.map((s) => ({
+      page: refs[s.idx].page,
+      line: refs[s.idx].line,
+      ...(refs[s.idx].file !== undefined ? { file: refs[s.idx].file } : {}),
+      similarity: s.idx === best.idx ? 1 : pairSimilarity(g, texts, best.idx, s.idx),
+      quality: Number(s.quality.toFixed(3)),
+      findings: s.findings,
+      kept: s.idx === best.idx,
+    }));
+    const similarity = Math.min(...detail.filter((d) => !d.kept).map((d) => d.similarity));
+    groups.push({ members: g.members, kept: best.idx, similarity, reason: reasonText(ranked, refs), detail });
+  }
+  return groups;
+}
+
+const where = (r: PageRef) => `${r.file ? `${r.file} ` : ''}page ${r.page + 1} (line ${r.line})`;
+const describe = (f: Record<string, number>) => {
+  const parts = Object.entries(f).filter(([, v]) => v > 0).map(([k, v]) => `${k} ${Number(v.toFixed(2))}`);
+  return parts.length ? parts.join(', ') : 'no anomalies';
+};
+
+function reasonText(
+  ranked: ReadonlyArray<{ idx: number; quality: number; findings: Record<string, number>; examples: string[] }>,
+  refs: readonly PageRef[],
+): string {
+  const [best, ...rest] = ranked;
+  const tie = rest.length > 0 && rest[0].quality === best.quality;
+  const head = tie ? `equal quality, kept the first pass` : `fewest anomalies per 100 characters`;
+  const list = ranked
+    .map((s) => `${where(refs[s.idx])}: ${(-s.quality).toFixed(2)}/100 chars [${describe(s.findings)}${s.examples.length ? `: ${s.examples.join(' ')}` : ''}]`)
+    .join('; ');
+  return `${head} (${list})`;
+}

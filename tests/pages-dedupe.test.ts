@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/index.js';
+import { DEFAULT_OPTIONS } from '../src/options.js';
+import { compare, findGroups, MIN_CHARS } from '../src/pages/dedupe.js';
+import { align, fuse, shape, spots } from '../src/pages/fuse.js';
+import { candidatePairs, EXHAUSTIVE_MAX, shingleHashes, signature, squeeze } from '../src/pages/minhash.js';
+import { dedupePages } from '../src/pages/passes.js';
+import { hasFolio, lookalikeOddities, symptoms, unmatchedBrackets } from '../src/pages/quality.js';
+import { processDocument } from '../src/pipeline.js';
+import { clean } from './helpers.js';
+
+/** Deterministic pseudo-random pages built from a small vocabulary (our own words). */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+const WORDS = ['缓存', '索引', '事务', '日志', '副本', '分片', '查询', '写入', '延迟', '吞吐', '节点', '集群', '配置', '监控', '告警',
+  '回滚', '快照', '压缩', '校验', '重试', '超时', '队列', '消费者', '生产者', '租约', '选主', '心跳', '版本', '迁移', '备份'];
+function page(r: () => number, n = 60): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += WORDS[Math.floor(r() * WORDS.length)] + (r() < 0.15 ? '，' : r() < 0.05 ? '。' : '');
+  return out + '。';
+}
+/** A second OCR pass: a few characters misread, spaces inserted. */
+function damage(text: string, r: () => number, rate = 0.03): string {
+  return Array.from(text).map((c) => (r() < rate ? '口' : c) + (r() < 0.05 ? ' ' : '')).join('');
+}
+
+describe('grouping (MinHash/LSH + exact confirmation)', () => {
+  it('groups two passes of one page wherever they are in the dump', () => {
+    const r = rng(1);
+    const pages = Array.from({ length: 8 }, () => page(r));
+    const texts = [...pages, damage(pages[2], r), damage(pages[6], r)];
+    const groups = findGroups(texts, 0.35).map((g) => g.members);
+    expect(groups).toEqual([[2, 8], [6, 9]]);
+  });
+  it('is order independent', () => {
+    const r = rng(2);
+    const pages = Array.from({ length: 10 }, () => page(r));
+    const texts = [...pages, damage(pages[1], r), damage(pages[7], r), damage(pages[7], r)];
+    const perm = texts.map((_, i) => i).reverse();
+    const a = findGroups(texts).map((g) => g.members.map((m) => texts[m]).sort());
+    const b = findGroups(perm.map((i) => texts[i])).map((g) => g.members.map((m) => texts[perm[m]]).sort());
+    expect(new Set(b.map((x) => x.join('|')))).toEqual(new Set(a.map((x) => x.join('|'))));
+    expect(a.map((x) => x.length).sort()).toEqual([2, 3]);
+  });
+  it('does not group pages that share only a running head or an opening sentence', () => {
+    const head = '第七章 存储引擎 ';
+    const opening = '写入路径先追加日志再更新内存表，';
+    const a = head + opening + '随后后台线程把内存表刷成有序文件。';
+    const b = head + opening + '读取时则要合并多个层级的文件并过滤删除标记。';
+    expect(compare(a, b).jaccard).toBeGreaterThan(0.2);
+    expect(findGroups([a, b])).toEqual([]);
+    expect(clean(`${a}\f${b}`)).toBe(`${a}\f${b}`);
+  });
+  it('never groups pages too short to judge, and rejects a threshold outside 0..1', () => {
+    expect(findGroups(['短页一', '短页一'])).toEqual([]);
+    expect('短页一'.length).toBeLessThan(MIN_CHARS);
+    expect(() => findGroups(['a'], 1.5)).toThrow(RangeError);
+  });
+  it('uses LSH banding above the exhaustive size and still finds the passes', () => {
+    const r = rng(3);
+    const pages = Array.from({ length: EXHAUSTIVE_MAX + 100 }, () => page(r, 80));
+    const texts = [...pages, damage(pages[17], r), damage(pages[450], r)];
+    const sigs = texts.map((t) => signature(shingleHashes(squeeze(t))));
+    const cands = candidatePairs(sigs, 0.2);
+    expect(cands).toContainEqual([17, pages.length]);
+    expect(cands.length).toBeLessThan(texts.length); // near-linear: no flood of candidates
+    expect(findGroups(texts).map((g) => g.members)).toEqual([[17, pages.length], [450, pages.length + 1]]);
+  });
+});
+
+describe('choosing the kept pass', () => {
+  const opts = { ...DEFAULT_OPTIONS };
+  it('keeps the pass with fewer OCR symptoms and puts it at the first member\'s place', () => {
+    const good = '分布式事务需要两阶段提交，协调者先询问所有参与者能否提交，再统一下达提交或回滚的指令。';
+    const spaced = Array.from(good).join(' ');
+    const other = '第二页讲述副本之间的日志复制，以及领导者失效以后如何重新选出新的领导者继续服务。';
+    const out = processDocument(`${spaced}\f${other}\f${good}`, opts, { ignore: [] });
+    expect(out.output).toBe(`${good}\f${other}`);
+    expect(out.groups).toHaveLength(1);
+    expect(out.groups[0].detail?.find((d) => d.kept)?.page).toBe(2);
+    expect(out.groups[0].reason).toMatch(/letter-spacing/);
+  });
+  it('judges a lookalike CJK character by the rest of the document, not by the string', () => {
+    const p1 = '系统己经启动了全部的后台服务，可以开始接收外部请求并写入日志。';
+    const p2 = '系统已经启动了全部的后台服务，可以开始接收外部请求并写入日志。';
+    const elsewhere = '迁移工作已经完成，旧的集群已经下线，新的集群已经接管全部流量。';
+    const groups = dedupePages([p1, p2, elsewhere].map((text, i) => ({ text, page: i, line: i + 1 })), 0.35, () => 0);
+    expect(groups[0].kept).toBe(1);
+    expect(groups[0].detail?.[0].findings?.lookalike).toBe(1);
+  });
+  it('falls back on the more frequent lookalike when the document gives no evidence', () => {
+    const odd = lookalikeOddities(['我们展望末来的发展', '我们展望未来的发展'], new Map());
+    expect(odd.map((o) => o.n)).toEqual([1, 0]);
+  });
+  it('counts OCR symptoms, brackets and folios', () => {
+    expect(symptoms('数 据 库')['letter-spacing']).toBe(2);
+    expect(symptoms('索引      重建')['space-run']).toBe(1);
+    expect(symptoms('日志 © 文件')['stray-symbol']).toBe(1);
+    expect(unmatchedBrackets('函数（参数) 与 [1]')).toBe(0);
+    expect(unmatchedBrackets('函数（参数 与 [1')).toBe(2);
+    expect(hasFolio('正文结束。 37')).toBe(true);
+    expect(hasFolio('正文结束。')).toBe(false);
+  });
+});
+
+describe('fusion', () => {
+  it('aligns within a band and finds the disagreement spots', () => {
+    const a = Array.from('缓存命中率下降'), b = Array.from('缓存命中卒下降了');
+    expect(spots(align(a, b))).toEqual([{ aFrom: 4, aTo: 5, bFrom: 4, bTo: 5 }, { aFrom: 7, aTo: 7, bFrom: 7, bTo: 8 }]);
+  });
+  it('takes the other pass\'s reading where it has fewer anomalies and reports each spot', () => {
+    const base = '调用接口时传入参数 © 并检查返回值，失败时按退避策略重试三次。';
+    const other = '调用接口时传入参数，并检查返回值，失败时按退避策略重试三次。';
+    const edits = fuse(base, [{ text: other, name: 'page 2' }], (t) => Object.values(symptoms(t)).reduce((x, y) => x + y, 0));
+    expect(edits).toHaveLength(1);
+    expect(edits[0].message).toMatch(/page 2/);
+    const doc = processDocument(`${base}\f${other}`, { ...DEFAULT_OPTIONS, fuse: true }, { ignore: [] });
+    expect(doc.output).toBe(other);
+  });
+  it('never swaps a CJK reading for Latin letters', () => {
+    expect(shape('系统')).toBe('CC');
+    const base = '系统参数在启动时读取，然后缓存起来供后续使用。';
+    const other = '系统参数在启动时读取，然后AR起来供后续使用。';
+    expect(fuse(base, [{ text: other, name: 'p' }], () => 0)).toEqual([]);
+  });
+});
+
+describe('within one page', () => {
+  it('a page repeated back to back becomes one copy in the pipeline', () => {
+    const p = '本页介绍索引的维护方式，包括重建与增量更新。';
+    expect(clean(`${p}\n\n${p}`)).toBe(p);
+  });
+});
+
+describe('--dedupe-across-files', () => {
+  const sink = () => {
+    const chunks: string[] = [];
+    const w = new Writable({ write(c, _e, cb) { chunks.push(String(c)); cb(); } });
+    return { w, text: () => chunks.join('') };
+  };
+  it('groups passes stored in different files only when asked', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocrtidy-across-'));
+    const good = '快照隔离让每个事务看到一致的数据版本，写写冲突在提交时检测并回滚其中一个事务。';
+    fs.writeFileSync(path.join(dir, 'a.txt'), Array.from(good).join(' '));
+    fs.writeFileSync(path.join(dir, 'b.txt'), good);
+    fs.writeFileSync(path.join(dir, 'c.txt'), '另一页：日志结构合并树把随机写变成顺序写，代价是读放大与后台合并。');
+    const run = async (extra: string[]) => {
+      const out = path.join(dir, `out${extra.length}`);
+      const o = sink(), e = sink();
+      const code = await main(['node', 'ocrtidy', 'clean', '-q', ...extra, '--out-dir', out, 'a.txt', 'b.txt', 'c.txt'], { stdout: o.w as never, stderr: e.w, cwd: dir });
+      return { code, read: (f: string) => fs.readFileSync(path.join(out, f), 'utf8') };
+    };
+    const prev = process.cwd();
+    process.chdir(dir);
+    try {
+      const plain = await run([]);
+      expect(plain.code).toBe(0);
+      expect(plain.read('b.txt')).toBe(good);
+      const across = await run(['--dedupe-across-files']);
+      expect(across.code).toBe(0);
+      expect(across.read('a.txt')).toBe(good);
+      expect(across.read('b.txt')).toBe('');
+      expect(across.read('c.txt')).toMatch(/^另一页/);
+    } finally {
+      process.chdir(prev);
+    }
+  });
+});
