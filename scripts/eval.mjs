@@ -67,7 +67,12 @@ const read = (p) => fs.readFileSync(p, 'utf8');
 function docsUnder(dir) {
   const out = [];
   const walk = (d) => {
-    const entries = fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    let entries;
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      return; // unreadable folder
+    }
     if (entries.some((e) => e.isFile() && /^p\d+\.|^dump\.txt$/.test(e.name))) out.push(d);
     for (const e of entries) if (e.isDirectory()) walk(path.join(d, e.name));
   };
@@ -96,15 +101,23 @@ for (const top of corpora) {
     const seedLayout = files.some((f) => f.endsWith('.noisy.txt'));
     const label = path.relative(path.dirname(top), dir);
     const normalize = normalizersFor(dir, top);
-    const add = (suite, name, input, gold, extra = {}) => jobs.push({ suite: `${label} ${suite}`, name, input, gold, normalize, ...extra });
+    const add = (suite, name, input, gold, extra = {}) => {
+      if (gold === null) return; // no true text beside it (noted by goldOf)
+      jobs.push({ suite: `${label} ${suite}`, name, input, gold, normalize, ...extra });
+    };
+    const goldOf = (f, forWhat) => {
+      if (fs.existsSync(path.join(dir, f))) return read(path.join(dir, f));
+      console.log(`note: ${path.join(dir, forWhat)} has no ${f} beside it; not scored`);
+      return null;
+    };
     for (const f of files) {
       let m;
       if ((m = f.match(/^(p\d+)\.noisy\.txt$/))) {
-        const gold = read(path.join(dir, `${m[1]}.clean.txt`));
+        const gold = goldOf(`${m[1]}.clean.txt`, f);
         add('noisy pass', m[1], read(path.join(dir, f)), gold);
         add('clean pass (damage)', m[1], gold, gold);
       } else if ((m = f.match(/^(p\d+)\.(pass\d)\.txt$/))) {
-        add(m[2], m[1], read(path.join(dir, f)), read(path.join(dir, `${m[1]}.gold.txt`)));
+        add(m[2], m[1], read(path.join(dir, f)), goldOf(`${m[1]}.gold.txt`, f));
       } else if ((m = f.match(/^(p\d+)\.gold\.txt$/))) {
         const gold = read(path.join(dir, f));
         add('gold (damage)', m[1], gold, gold);
@@ -112,13 +125,13 @@ for (const top of corpora) {
     }
     if (files.includes('dump.txt')) {
       const dump = read(path.join(dir, 'dump.txt'));
-      const gold = seedLayout ? dump.split('\n').filter((_, i) => i % 2 === 1).join('\n') : read(path.join(dir, 'gold.txt'));
+      const gold = seedLayout ? dump.split('\n').filter((_, i) => i % 2 === 1).join('\n') : goldOf('gold.txt', 'dump.txt');
       add('whole dump', 'dump', dump, gold, { dump: true });
     }
   }
 }
 if (jobs.length === 0) {
-  console.error(`eval: no corpus found: no page files (pNNN.*.txt or dump.txt) under ${corpora.join(', ')}`);
+  console.error(`eval: no corpus found: nothing to score (page files with their true text: pNNN.noisy/clean.txt, pNNN.passK/gold.txt, dump.txt) under ${corpora.join(", ")}`);
   process.exit(2);
 }
 

@@ -32,9 +32,11 @@ export class SymbolTable {
  * joiners, emoji modifiers, regional indicators, Hangul jamo, CR, prepended concatenation marks). A text without
  * any has one cluster per code point, so the slow segmenter is skipped.
  */
-const CLUSTERING = /[\p{Grapheme_Extend}\p{Mc}\u200C\u200D\p{RI}\p{Emoji_Modifier}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\r\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u110BD\u110CD\u0E33\u0EB3]/u;
+let clustering: RegExp | undefined; // compiled on first use: the CLI loads this module for every command
+const CLUSTERING = (): RegExp =>
+  (clustering ??= /[\p{Grapheme_Extend}\p{Mc}\u200C\u200D\p{RI}\p{Emoji_Modifier}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\r\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}\u0E33\u0EB3]/u);
 
-const graphemeSegmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+let graphemeSegmenter: Intl.Segmenter | undefined;
 /** Intl.Segmenter is much slower than linear on long strings in V8; feed it pieces of at most this many code units. */
 const PIECE = 512;
 
@@ -43,7 +45,8 @@ const PIECE = 512;
  * {@link PIECE} code units, each cut after a space or line feed and before a character that cannot join it.
  */
 export function graphemes(text: string): string[] {
-  if (!CLUSTERING.test(text)) return Array.from(text);
+  if (!CLUSTERING().test(text)) return Array.from(text);
+  graphemeSegmenter ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
   const out: string[] = [];
   let pos = 0;
   while (pos < text.length) {
@@ -61,7 +64,7 @@ function safeCut(text: string, i: number): boolean {
   const prev = text[i - 1];
   if (prev !== ' ' && prev !== '\n') return false;
   const cp = text.codePointAt(i)!;
-  return !CLUSTERING.test(String.fromCodePoint(cp));
+  return !CLUSTERING().test(String.fromCodePoint(cp));
 }
 
 /** The units of `text` as strings. */
