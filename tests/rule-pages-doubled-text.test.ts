@@ -43,4 +43,7 @@ describe('pages/doubled-text, near copies and doubled lines', () => {
   it('undoubles a whole fake-bold line above a body line', () => {
     expect(fix('警警告告信信息息\n磁盘空间即将用尽。')).toBe('警告信息\n磁盘空间即将用尽。');
   });
+  it('leaves doubled digits and Latin data alone (binary numbers, hashes, serials)', () => {
+    for (const ok of ['掩码为\n11001100\n请核对。', '校验值\naabbccdd\n见附录。', 'AABB 型号\n说明书']) expect(fix(ok)).toBe(ok);
+  });
 });

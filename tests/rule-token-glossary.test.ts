@@ -113,3 +113,15 @@ describe('token/glossary: $ read as S before an environment variable', () => {
     for (const ok of ['使用 SLANG 库和 STERM 终端', 'SPARK 与 SHOME 项目']) expect(fix(ok)).toBe(ok);
   });
 });
+
+describe('token/glossary never takes versions or commands for typos', () => {
+  it('keeps a version digit glued to a term (not a dropped or extra letter)', () => {
+    for (const ok of ['本书使用Python3和Python2两个版本', '服务器装的是CentOS7系统', '缓存用Redis6做', '后端用Flask2框架']) expect(fix(ok)).toBe(ok);
+  });
+  it('keeps the case of a package name in a command or an import', () => {
+    for (const ok of ['pip install numpy 即可', 'import numpy 就能用了', '执行 npm install express 安装']) expect(fix(ok)).toBe(ok);
+  });
+  it('still fixes the casing of a proper noun in Chinese prose', () => {
+    expect(fix('在linux上部署')).toBe('在Linux上部署');
+  });
+});

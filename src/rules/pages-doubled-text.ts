@@ -16,6 +16,9 @@
 import { compare } from '../pages/dedupe.js';
 import { symptoms } from '../pages/quality.js';
 import type { Edit, Rule } from '../types.js';
+import { CJK } from './classes.js';
+
+const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
 
 /** Minimum non-space characters of one copy of a repeated page. */
 export const MIN_PAGE = 10;
@@ -114,6 +117,8 @@ export function fakeBold(text: string): Edit[] {
     let ok = true;
     for (let k = 0; k < c.length && ok; k += 2) ok = c[k].ch === c[k + 1].ch && c[k + 1].at === c[k].at + c[k].ch.length;
     if (!ok || new Set(c.map((x) => x.ch)).size < 2) continue;
+    // fake bold is a typesetting effect on text: a block without CJK (11001100, a hash, a serial) is data
+    if (!c.some((x) => CJK_CHAR.test(x.ch))) continue;
     for (let k = 1; k < c.length; k += 2) {
       if (seen.has(c[k].at)) continue;
       seen.add(c[k].at);

@@ -150,6 +150,8 @@ function repairOf(lex: Lexicon, token: string, text: string, end: number, window
   if (one && !lex.terms.has(token)) {
     const tq = squash(one.text);
     if (Math.abs(tq.length - sq.length) !== 1) return undefined;
+    // the dropped or added character is a letter, never a digit: Python3, CentOS7, Redis6 are versions, not typos
+    if (sq.replace(/[^0-9]/g, '') !== tq.replace(/[^0-9]/g, '')) return undefined;
     const strong = (tq.length >= 6 && /[A-Z0-9]/.test(sq)) || categoryEvidence(text, end, one);
     if (strong) return { term: one.text, kind: 'one letter dropped or added', level: 'fix' };
     if (tq.length >= 5) return { term: one.text, kind: 'one letter dropped or added (uncertain)', level: 'suggest' };
@@ -248,6 +250,9 @@ function casingOf(lex: Lexicon, token: string, text: string, start: number, end:
   if (/^\(\d/.test(text.slice(end, end + 2))) return undefined; // a man page reference: perl(1)
   if (/^ +-/.test(text.slice(end, end + 4))) return undefined; // a command with options: mysql -u root
   if (!proseNeighbourRe.test(text.slice(end, end + 1)) || !proseNeighbourRe.test(start > 0 ? text[start - 1] : '')) return undefined;
+  // after an ASCII word (`pip install numpy`, `import numpy`) the token is part of a command or code: its case is
+  // the command's, not the proper noun's
+  if (/[A-Za-z0-9_\-.]+ +$/.test(text.slice(Math.max(0, start - 24), start))) return undefined;
   // prose here means Chinese prose: CJK right next to the token or across one space (not `user at debian dot org`)
   if (!cjkNearRe.test(text.slice(Math.max(0, start - 2), start)) && !cjkStartRe.test(text.slice(end, end + 2).trimStart())) return undefined;
   return t.text;
