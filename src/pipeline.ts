@@ -57,22 +57,16 @@ export function activeRules(opts: Options, rules: readonly Rule[] = RULES): Acti
 }
 
 /**
- * Quality score of one pass of a page, higher is better: minus the number of fix edits the active rules would
- * make per 100 characters (missing spaces, lookalike tokens, brackets, letter-spacing all count), used to choose
- * which pass of a duplicate group to keep.
+ * Number of edits (fixes and suggestions) the active rules would make on `text` on its own: the rule findings that
+ * the quality score of a pass counts (src/pages/quality.ts), used to choose which pass of a duplicate group to keep.
  */
-export function passQuality(text: string, opts: Options, data: RuleData): number {
-  return -(100 * ruleFindings(text, opts, data)) / Math.max(1, text.length);
-}
-
-/** Number of edits (fix and suggest) the active rules would make on `text` on its own. */
 export function ruleFindings(text: string, opts: Options, data: RuleData): number {
   // page-structure rules (line wraps, running heads) say nothing about how well a pass was read
   const active = activeRules(opts).filter((a) => !(a.rule.id in OPT_IN));
   const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, layout: pageLayout(text), data };
   for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze([text], base);
   const r = runRules(text, active, base);
-  return r.edits.filter((e) => e.level === 'fix' || e.level === 'suggest').length;
+  return r.edits.length;
 }
 
 /**

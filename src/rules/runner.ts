@@ -116,6 +116,8 @@ export function runRules(
   const stages: Stage[] = [];
   const log: LoggedEdit[] = [];
   let cur = text;
+  let spans: ReturnType<typeof protectedSpans> = [];
+  let spansOf: string | undefined;
   for (const { rule, level, state } of rules) {
     let edits: Edit[];
     const t0 = timings ? performance.now() : 0;
@@ -138,14 +140,19 @@ export function runRules(
       trace?.(rule.id, cur);
       continue;
     }
-    const spans = rule.editsProtected ? [] : protectedSpans(cur, ctx.data.ignore);
+    // the spans of the current text, found again only after a rule changed it
+    if (!rule.editsProtected && spansOf !== cur) {
+      spans = protectedSpans(cur, ctx.data.ignore);
+      spansOf = cur;
+    }
+    const guard = rule.editsProtected ? [] : spans;
     const sorted = edits
       .filter((e) => {
         if (e.start < 0 || e.end > cur.length || e.start > e.end) {
           throw new Error(`rule ${rule.id} returned an edit out of range [${e.start}, ${e.end}) for a text of ${cur.length}`);
         }
         if (cur.slice(e.start, e.end) === e.text) return false; // no-op
-        return !touchesProtected(spans, e.start, e.end);
+        return !touchesProtected(guard, e.start, e.end);
       })
       .sort((a, b) => a.start - b.start || a.end - b.end);
     const fixes: Edit[] = [];
