@@ -104,8 +104,20 @@ export class Lexicon {
     return undefined;
   }
 
+  /** Looked-up words (the same short windows recur on every page); bounded so a long run cannot grow it forever. */
+  private cache = new Map<string, Entry | null>();
+
   /** The entry for `word`, or undefined when it is not a word. */
   get(word: string): Entry | undefined {
+    const c = this.cache.get(word);
+    if (c !== undefined) return c ?? undefined;
+    const e = this.lookup(word);
+    if (this.cache.size >= 200_000) this.cache.clear();
+    this.cache.set(word, e ?? null);
+    return e;
+  }
+
+  private lookup(word: string): Entry | undefined {
     const hit = this.find(word);
     if (!hit) return undefined;
     const bytes = this.bytes;
