@@ -46,7 +46,10 @@ const OPT_IN: Record<string, (o: Options) => boolean> = {
 export function activeRules(opts: Options, rules: readonly Rule[] = RULES): ActiveRule[] {
   const out: ActiveRule[] = [];
   for (const rule of rules) {
-    const level = opts.rules[rule.id] ?? (OPT_IN[rule.id]?.(opts) ? 'fix' : rule.defaultLevel);
+    // an opt-in option (--reflow, --strip-headers) turns its rule on even where a config lists it as off (as the
+    // starter config of `ocrtidy init` does); --rule ID=suggest still sets the level
+    const set = opts.rules[rule.id];
+    const level = OPT_IN[rule.id]?.(opts) ? (set && set !== 'off' ? set : 'fix') : (set ?? rule.defaultLevel);
     if (level === 'off') continue;
     out.push({ rule, level });
   }
@@ -64,7 +67,8 @@ export function passQuality(text: string, opts: Options, data: RuleData): number
 
 /** Number of edits (fix and suggest) the active rules would make on `text` on its own. */
 export function ruleFindings(text: string, opts: Options, data: RuleData): number {
-  const active = activeRules(opts);
+  // page-structure rules (line wraps, running heads) say nothing about how well a pass was read
+  const active = activeRules(opts).filter((a) => !(a.rule.id in OPT_IN));
   const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, layout: pageLayout(text), data };
   for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze([text], base);
   const r = runRules(text, active, base);
@@ -79,6 +83,8 @@ export interface DocPlan {
   groups: PassGroup[];
   drop: Map<number, string>;
   replace: Map<number, { text: string; message: string }>;
+  /** For `--fuse`: the other passes of the page kept at each index. */
+  others?: Map<number, Array<{ text: string; name: string }>>;
 }
 
 /** Maps offsets in `text` to 1-based line/column. Built once per document. */
@@ -142,7 +148,7 @@ export function processDocument(
   // 1. duplicate passes: which pages survive
   let groups = plan
     ? plan.groups
-    : opts.dedupe
+    : opts.dedupe && opts.rules['pages/duplicate-pass'] !== 'off'
       ? dedupePages(pages.map((p) => ({ text: p.text, page: p.index, line: lines.at(p.offset).line })), opts.dedupeThreshold, (t) => ruleFindings(t, opts, data))
       : [];
   const dropEdit = (p: Page, message: string): DocEdit => place(p, {
@@ -151,7 +157,10 @@ export function processDocument(
   });
   if (decide && !plan) {
     // a reviewer who rejects dropping a pass keeps it as a page of its own
+    // (rejecting the removal of the kept pass from its own place, when it moves to the group's first place, keeps
+    // every pass of that group where it is)
     groups = groups
+      .filter((g) => g.kept === g.members[0] || decide(dropEdit(pages[g.kept], '')) !== 'skip')
       .map((g) => ({ ...g, members: g.members.filter((m) => m === g.kept || decide(dropEdit(pages[m], '')) !== 'skip') }))
       .filter((g) => g.members.length > 1);
   }
@@ -163,7 +172,9 @@ export function processDocument(
       keptAt.set(g.members[0], g.kept);
       for (const m of g.members) {
         if (m === g.members[0]) continue;
-        drop.set(m, `duplicate pass of page ${g.members[0] + 1} (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}: ${g.reason}`);
+        drop.set(m, m === g.kept
+          ? `the better pass of page ${g.members[0] + 1}, moved to its place (similarity ${g.similarity.toFixed(2)}): ${g.reason}`
+          : `duplicate pass of page ${g.members[0] + 1} (similarity ${g.similarity.toFixed(2)}); kept page ${g.kept + 1}: ${g.reason}`);
       }
       if (g.kept !== g.members[0]) {
         drop.set(g.members[0], `duplicate pass of page ${g.kept + 1}, which is kept in its place (similarity ${g.similarity.toFixed(2)}): ${g.reason}`);
@@ -192,12 +203,14 @@ export function processDocument(
 
   // 1b. --fuse: the kept pass takes, spot by spot, the other passes' readings the rules like better
   const fused = new Map<number, Edit[]>();
-  if (opts.fuse && !plan) {
+  if (opts.fuse) {
     const anomalies = (t: string) => Object.values(symptoms(t)).reduce((x, y) => x + y, 0) + ruleFindings(t, opts, data);
-    for (const g of groups) {
-      const others = g.members.filter((m) => m !== g.kept).map((m) => ({ text: pages[m].text, name: `page ${m + 1}` }));
-      const fe = fuse(pages[g.kept].text, others, anomalies);
-      if (fe.length) fused.set(g.kept, fe);
+    const jobs: Array<[number, string, Array<{ text: string; name: string }>]> = plan
+      ? [...(plan.others ?? [])].map(([i, others]) => [i, plan.replace.get(i)?.text ?? pages[i].text, others])
+      : groups.map((g) => [g.kept, pages[g.kept].text, g.members.filter((m) => m !== g.kept).map((m) => ({ text: pages[m].text, name: `page ${m + 1}` }))]);
+    for (const [i, text, others] of jobs) {
+      const fe = fuse(text, others, anomalies);
+      if (fe.length) fused.set(i, fe);
     }
   }
 
@@ -211,7 +224,9 @@ export function processDocument(
   order.forEach((p) => {
     const fe = fused.get(p.index);
     for (const e of fe ?? []) {
-      edits.push(place(p, { rule: e.rule, level: 'fix', status: 'applied', start: e.start, end: e.end, before: p.text.slice(e.start, e.end), after: e.text, message: e.message }));
+      const logged: LoggedEdit = { rule: e.rule, level: 'fix', status: 'applied', start: e.start, end: e.end, before: p.text.slice(e.start, e.end), after: e.text, message: e.message };
+      if (replaced.has(p.index)) edits.push({ ...place(pages[p.index], { ...logged, start: 0, end: 0 }), message: `${e.message}; in the pass taken from another file, at its offset ${e.start}` });
+      else edits.push(place(p, logged));
     }
     const r = runRules(textOf(p), active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined,
       decide && !fe && !replaced.has(p.index) ? (e) => decide(place(p, e)) : undefined);

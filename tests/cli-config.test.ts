@@ -251,6 +251,13 @@ describe('review', () => {
     expect(r.stdout).toContain('Apply this edit [y,n,a,d,q,?]?');
     expect(read('p.txt')).toBe('我用 Python写了 3 个脚本\n第二行用 Rust 重写\n');
   });
+  it('refuses options whose steps do not ask the reviewer (--fuse, --dedupe-across-files)', () => {
+    write('p.txt', DIRTY);
+    const r = ocrtidy(['review', '--no-config', '--fuse', '--answers', '-', 'p.txt'], { input: 'y' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('do not support --fuse');
+    expect(read('p.txt')).toBe(DIRTY);
+  });
   it('refuses to run without a terminal and without --answers, and refuses stdin', () => {
     write('p.txt', DIRTY);
     let r = ocrtidy(['review', 'p.txt']);

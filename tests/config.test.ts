@@ -187,3 +187,13 @@ describe('configure (command line over config over defaults, by option value sou
     expect(parse(['--join-lines']).reflow).toBe(true);
   });
 });
+
+describe('the README', () => {
+  it('shows a config example that validates (given its glossary file)', () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Configuration'));
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]);
+    for (const g of example.glossary) write(g, 'BERT\n');
+    expect(problems(example)).toEqual([]);
+  });
+});

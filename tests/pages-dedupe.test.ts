@@ -9,6 +9,7 @@ import { compare, findGroups, MIN_CHARS } from '../src/pages/dedupe.js';
 import { align, fuse, shape, spots } from '../src/pages/fuse.js';
 import { candidatePairs, EXHAUSTIVE_MAX, shingleHashes, signature, squeeze } from '../src/pages/minhash.js';
 import { dedupePages } from '../src/pages/passes.js';
+import * as quality from '../src/pages/quality.js';
 import { hasFolio, lookalikeOddities, symptoms, unmatchedBrackets } from '../src/pages/quality.js';
 import { processDocument } from '../src/pipeline.js';
 import { clean } from './helpers.js';
@@ -94,6 +95,14 @@ describe('choosing the kept pass', () => {
     expect(groups[0].kept).toBe(1);
     expect(groups[0].detail?.[0].findings?.lookalike).toBe(1);
   });
+  it('counts Latin words that neither a sibling pass nor the rest of the document attests', () => {
+    const { unattestedLatin } = quality;
+    const a = '使用 Kafka 作为消息队列，QRX 消费者按分区读取。';
+    const b = '使用 Kafka 作为消息队列，每个消费者按分区读取。';
+    const res = unattestedLatin([a, b], (w) => (w === 'Kafka' ? 3 : 0));
+    expect(res.map((r) => r.n)).toEqual([1, 0]);
+    expect(res[0].examples).toEqual(['QRX']);
+  });
   it('falls back on the more frequent lookalike when the document gives no evidence', () => {
     const odd = lookalikeOddities(['我们展望末来的发展', '我们展望未来的发展'], new Map());
     expect(odd.map((o) => o.n)).toEqual([1, 0]);
@@ -170,5 +179,36 @@ describe('--dedupe-across-files', () => {
     } finally {
       process.chdir(prev);
     }
+  });
+});
+
+describe('report', () => {
+  it('json groups carry every pass with page, line, similarity, quality and which was kept', async () => {
+    const { formatJson } = await import('../src/report/formats.js');
+    const good = '容器镜像按层存储，相同的层只保存一份，拉取时只下载本地缺少的层。';
+    const other = '另一页：编排系统根据声明的期望状态不断调和实际状态，直到两者一致。';
+    const res = processDocument(`${Array.from(good).join(' ')}\n${other}\n${good}`, { ...DEFAULT_OPTIONS, pages: 'line' }, { ignore: [] });
+    const json = JSON.parse(formatJson({ command: 'check', seconds: 0, files: [{ file: 'd.txt', status: 'changed', groups: res.groups, edits: res.edits }] }));
+    const g = json.files[0].groups[0];
+    expect(g.passes.map((p: { line: number; kept: boolean }) => [p.line, p.kept])).toEqual([[1, false], [3, true]]);
+    expect(g.passes[0].similarity).toBeGreaterThan(0.9);
+    expect(g.passes[0].findings['letter-spacing']).toBeGreaterThan(0);
+    expect(g.reason).toMatch(/page 3 \(line 3\)/);
+    expect(res.edits.filter((e) => e.rule === 'pages/duplicate-pass').map((e) => e.line)).toEqual([1, 3]);
+  });
+});
+
+describe('inline report of fused spots', () => {
+  it('lists each fused spot as an edit line next to the group', async () => {
+    const { formatInline } = await import('../src/report/inline.js');
+    const base = '调用接口时传入参数 © 并检查返回值，失败时按退避策略重试三次，然后记录日志。';
+    const other = '调用接口时传入参数，并检查返回值，失败时按退避策略重试三次 ¢ 然后记录日志。';
+    const text = `${base}\f${other}`;
+    const res = processDocument(text, { ...DEFAULT_OPTIONS, fuse: true }, { ignore: [] });
+    const fused = res.edits.filter((e) => e.message?.startsWith('fused:'));
+    expect(fused.length).toBeGreaterThan(0);
+    const out = formatInline({ command: 'check', seconds: 0, files: [{ file: 'd.txt', status: 'changed', groups: res.groups, edits: res.edits, original: text, output: res.output }] }, false);
+    expect(out.split('\n').filter((l) => l.includes('fused:'))).toHaveLength(fused.length);
+    expect(res.output).not.toMatch(/[©¢]/u);
   });
 });

@@ -96,6 +96,23 @@ describe('applySelection', () => {
     expect(rejected.output).toBe(t);
     expect(rejected.result.groups).toEqual([]);
   });
+  it('when the better pass moves to the first pass\'s place, rejecting either removal never applies the other unasked', () => {
+    const good = '第一章介绍了大语言模型 GPT 的基本原理和训练方法，以及 Python 在各个领域中的应用情况 3 次';
+    const bad = good.replace(/ /g, '');
+    const t = `${bad}\f${good}\f第二章讨论评测数据集的构建与质量控制方法，并给出实验结果`;
+    const res = processDocument(t, opts(), data);
+    expect(res.groups.map((g) => [g.members, g.kept])).toEqual([[[0, 1], 1]]);
+    const [dropFirst, dropKeptPlace] = res.edits.filter((e) => e.rule === 'pages/duplicate-pass').sort((a, b) => a.offset - b.offset);
+    expect(applySelection(t, opts(), data, [dropFirst, dropKeptPlace]).output).toBe(res.output);
+    // keep the first pass: the better one stays where it is, both passes are in the output
+    const keepFirst = applySelection(t, opts(), data, [dropKeptPlace]);
+    expect(keepFirst.output).toBe(t);
+    expect(keepFirst.conflicts).toEqual([dropKeptPlace]);
+    // keep the better pass in its own place: the group dissolves, the first pass's removal is not applied unasked
+    const keepKept = applySelection(t, opts(), data, [dropFirst]);
+    expect(keepKept.output).toBe(t);
+    expect(keepKept.conflicts).toEqual([dropFirst]);
+  });
   it('gives every reviewable edit a distinct key', () => {
     for (const t of texts) {
       const keys = reviewable(processDocument(t, opts(), data)).map(editKey);

@@ -35,3 +35,30 @@ describe('space/cjk-latin', () => {
     expect(applyRule(spaceCjkLatin, '使用Python 编写', { style: { spacing: 'keep', punctuation: 'auto' } })).toBe('使用Python 编写');
   });
 });
+
+describe('space/cjk-latin: tokens and code lines', () => {
+  it('keeps Markdown emphasis markers with the word they mark', () => {
+    expect(fix('使用**Rust**编写')).toBe('使用 **Rust** 编写');
+    expect(fix('这是*重点*内容')).toBe('这是*重点*内容');
+    expect(applyRule(spaceCjkLatin, '使用 **Rust** 编写', { style: { spacing: 'never', punctuation: 'auto' } })).toBe('使用**Rust**编写');
+  });
+  it('spaces a Markdown code span from CJK on both sides, never inside it', () => {
+    expect(fix('运行`make`命令')).toBe('运行 `make` 命令');
+    expect(fix('先`a`再`b`')).toBe('先 `a` 再 `b`');
+    expect(fix('标题写作 `总览`。')).toBe('标题写作 `总览`。');
+  });
+  it('spaces a lower-case file extension and .NET, not an OCR-glued period before a capital word', () => {
+    expect(fix('保存为.json文件')).toBe('保存为 .json 文件');
+    expect(fix('基于.NET框架')).toBe('基于 .NET 框架');
+    expect(fix('档案库的根.URL')).toBe('档案库的根.URL');
+  });
+  it('leaves numbers with units, versions, times, dates and Windows paths whole', () => {
+    for (const s of ['需要 16GB 内存', '升级到 v3.2.1 以后', '时间 08:15:00 开始', '日期 2023-11-02 发布', '路径 %APPDATA%\\工具\\配置 下']) {
+      expect(fix(s)).toBe(s);
+    }
+  });
+  it('never touches code or shell lines', () => {
+    const code = '$ echo "你好world" > /tmp/a.txt';
+    expect(fix(code)).toBe(code);
+  });
+});

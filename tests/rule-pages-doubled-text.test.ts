@@ -25,3 +25,22 @@ describe('pages/doubled-text', () => {
     for (const s of ['好的 好的', '详见 https://example.com/a/a 与 `aa bb`。', 'v1.1.1 与 v1.1.1 版本相同吗？']) expect(fix(s)).toBe(s);
   });
 });
+
+describe('pages/doubled-text, near copies and doubled lines', () => {
+  it('removes the worse of two near-identical halves of a page (text layer + OCR layer)', () => {
+    const layer = '数据库的隔离级别决定了并发事务之间能看到彼此多少修改，级别越高，并发度通常越低，开销越大。';
+    const ocr = '数 据 库的隔离级别决定了并发事务之间能看到彼此多少修改，级别越高，并发度通常越低，开销越大。';
+    expect(fix(`${layer}\n${ocr}`)).toBe(layer);
+    expect(fix(`${ocr}\n${layer}`)).toBe(layer);
+    const misread = '数据库的鬲离级别决定了并发事务之间能看到彼此多少修改， 级别越高，并发度通常越低 © 开销越大。';
+    expect(fix(`${layer}\n\n${misread}`)).toBe(layer);
+    expect(fix(`${misread}\n${layer}`)).toBe(layer);
+  });
+  it('keeps a page whose halves only share words', () => {
+    const s = '数据库的隔离级别决定了并发事务之间能看到彼此多少修改。\n数据库的复制方式决定了故障以后能够恢复到哪个时间点为止。';
+    expect(fix(s)).toBe(s);
+  });
+  it('undoubles a whole fake-bold line above a body line', () => {
+    expect(fix('警警告告信信息息\n磁盘空间即将用尽。')).toBe('警告信息\n磁盘空间即将用尽。');
+  });
+});

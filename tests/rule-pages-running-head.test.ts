@@ -28,3 +28,14 @@ describe('pages/running-head', () => {
     expect(pagesRunningHead.defaultLevel).toBe('off');
   });
 });
+
+describe('pages/running-head, folio forms', () => {
+  it('removes folios written as - N -, N / M or roman numerals, at the top or bottom', () => {
+    expect(strip('前言第一段。\n\n- iv -\f前言第二段。\n\n- v -')).toBe('前言第一段。\f前言第二段。');
+    expect(strip('12 / 300\n\n正文一。\f13 / 300\n\n正文二。')).toBe('正文一。\f正文二。');
+  });
+  it('keeps a number that ends only one page', () => {
+    const doc = '第一页正文。\n\n42\f第二页正文没有页码。';
+    expect(strip(doc)).toBe(doc);
+  });
+});

@@ -18,7 +18,7 @@ import type { Options } from '../options.js';
 import { processDocument } from '../pipeline.js';
 import type { FormatName } from '../report/formats.js';
 import { REPORT_VERSION, type FileReport } from '../report/model.js';
-import { applySelection, selectionReport, editKey, type EditIdentity, type Selection } from '../review/select.js';
+import { applySelection, selectionReport, unsupportedOptions, editKey, type EditIdentity, type Selection } from '../review/select.js';
 import { loadRuleData } from '../rules/data.js';
 import { writeReport } from './review.js';
 import type { Io } from './run.js';
@@ -90,6 +90,11 @@ export function readReport(file: string, cwd = process.cwd()): Entry[] {
  */
 export async function apply(s: ApplySettings, io: Io): Promise<number> {
   const err = (m: string) => io.stderr.write(`ocrtidy: ${m}\n`);
+  const unsupported = unsupportedOptions(s.options);
+  if (unsupported) {
+    err(unsupported);
+    return 2;
+  }
   let entries: Entry[];
   let data;
   try {

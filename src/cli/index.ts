@@ -106,7 +106,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   let code = 0;
   const program = new Command()
     .name('ocrtidy')
-    .description('Clean OCR dumps of scanned Chinese technical books: duplicate page passes, CJK-Latin spacing,\nmangled tokens and punctuation, with a report in which every change names its rule.')
+    .description('Clean OCR dumps of scanned Chinese technical books: duplicate page passes, CJK-Latin spacing, mangled tokens and punctuation, with a report in which every change names its rule.')
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })

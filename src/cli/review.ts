@@ -12,7 +12,7 @@ import type { Options } from '../options.js';
 import { processDocument, type DocEdit } from '../pipeline.js';
 import { render, type FormatName } from '../report/formats.js';
 import type { FileReport } from '../report/model.js';
-import { applySelection, selectionReport, reviewable, type EditIdentity } from '../review/select.js';
+import { applySelection, selectionReport, unsupportedOptions, reviewable, type EditIdentity } from '../review/select.js';
 import { loadRuleData } from '../rules/data.js';
 import type { Io } from './run.js';
 
@@ -23,6 +23,8 @@ export type Answer = 'y' | 'n' | 'a' | 'd' | 'q' | '?';
 export interface AnswerSource {
   next(prompt: string): Promise<string | undefined>;
   close(): void;
+  /** True after Ctrl-C on the terminal: stop without writing the file under review. */
+  interrupted?: boolean;
 }
 
 export const REVIEW_HELP = [
@@ -50,7 +52,8 @@ export function scriptedAnswers(text: string, echo: (s: string) => void): Answer
 
 /**
  * Answers typed on the terminal, one line each (the first letter counts; an empty line asks for help). Lines typed
- * ahead (or pasted) are queued, never lost. Ctrl-D ends them (treated as quit).
+ * ahead (or pasted) are queued, never lost. Ctrl-D ends them (treated as quit); Ctrl-C interrupts (nothing more
+ * is written).
  */
 export function terminalAnswers(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): AnswerSource {
   const rl = readline.createInterface({ input, output, terminal: true });
@@ -70,7 +73,7 @@ export function terminalAnswers(input: NodeJS.ReadableStream, output: NodeJS.Wri
     waiter = undefined;
     w?.(undefined);
   });
-  return {
+  const source: AnswerSource = {
     next(prompt) {
       if (queue.length > 0) {
         const line = queue.shift()!;
@@ -86,6 +89,12 @@ export function terminalAnswers(input: NodeJS.ReadableStream, output: NodeJS.Wri
     },
     close: () => rl.close(),
   };
+  rl.on('SIGINT', () => {
+    source.interrupted = true;
+    output.write('^C\n');
+    rl.close();
+  });
+  return source;
 }
 
 const oneLine = (s: string) => s.replace(/\n/g, '⏎').replace(/\f/g, '␌');
@@ -133,6 +142,11 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
   const stdin = io.stdin ?? process.stdin;
   const color = Boolean((io.stdout as { isTTY?: boolean }).isTTY) && !process.env.NO_COLOR;
   const out = (t: string) => io.stdout.write(t);
+  const unsupported = unsupportedOptions(s.options);
+  if (unsupported) {
+    err(unsupported);
+    return 2;
+  }
   const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
   for (const e of errors) err(`${e.input}: ${e.message}`);
   if (inputs.some((i) => i.kind === 'stdin')) {
@@ -205,6 +219,10 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
         out(`  ${showEdit(dec.text, e, color)}\n`);
         for (;;) {
           const a = await answers.next(`Apply this edit [y,n,a,d,q,?]? `);
+          if (a === undefined && answers.interrupted) {
+            quit = true;
+            break;
+          }
           if (a === undefined) {
             if (!s.quiet) io.stderr.write('ocrtidy review: no more answers: quitting (the edits accepted so far are written)\n');
             quit = true;
@@ -218,6 +236,10 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
           if ('ynadq'.includes(k)) break;
           out(`${REVIEW_HELP}\n`);
         }
+      }
+      if (answers.interrupted) {
+        err(`interrupted: ${file} left unchanged`);
+        return 130;
       }
       let sel;
       try {

@@ -37,7 +37,7 @@ export function planAcrossFiles(
     }
   });
   const plans = new Map<string, DocPlan>();
-  for (const d of docs) plans.set(d.file, { groups: [], drop: new Map(), replace: new Map() });
+  for (const d of docs) plans.set(d.file, { groups: [], drop: new Map(), replace: new Map(), others: new Map() });
   const where = (i: number) => `${refs[i].file} page ${refs[i].page + 1}`;
   for (const g of dedupePages(refs, threshold, ruleFindings)) {
     const first = g.members[0];
@@ -48,6 +48,7 @@ export function planAcrossFiles(
       plans.get(docs[owner[m].doc].file)!.drop.set(owner[m].page,
         `duplicate pass of ${where(first)} (similarity ${g.similarity.toFixed(2)}); kept ${where(g.kept)}${g.kept === m ? ', moved to the place of the first pass' : ''}: ${g.reason}`);
     }
+    firstPlan.others!.set(owner[first].page, g.members.filter((m) => m !== g.kept).map((m) => ({ text: refs[m].text, name: where(m) })));
     if (g.kept !== first) {
       firstPlan.replace.set(owner[first].page, { text: refs[g.kept].text, message: `replaced by the better pass ${where(g.kept)} (similarity ${g.similarity.toFixed(2)}): ${g.reason}` });
     }

@@ -14,7 +14,7 @@
  * 4. groups: connected components of the confirmed pairs (union-find).
  * Measured on our corpora: OCR passes of one page score 0.50-0.98 (every third ≥ 0.51), different pages ≤ 0.15.
  */
-import { candidatePairs, shingleHashes, signature, squeeze, SHINGLE } from './minhash.js';
+import { candidatePairs, signature, textShingleHashes, SHINGLE } from './minhash.js';
 
 export { SHINGLE };
 
@@ -23,7 +23,7 @@ export const DEFAULT_THRESHOLD = 0.35;
 /** Minimum share of each third of a page found in the other page. */
 export const PART_MIN = 0.2;
 /** Pages with fewer non-space characters than this are never grouped (too little evidence). */
-export const MIN_CHARS = 20;
+export const MIN_CHARS = 12;
 
 /** One member of a group, for the report. */
 export interface GroupMember {
@@ -62,30 +62,13 @@ export interface RawGroup {
   pairs: Map<string, number>;
 }
 
-/** The set of shingle strings of `text` (whitespace removed). */
-export function shingles(text: string, n = SHINGLE): Set<string> {
-  const chars = Array.from(text.replace(/\s+/gu, ''));
-  const out = new Set<string>();
-  for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
-  return out;
-}
-
-/** Jaccard index of two sets. */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let inter = 0;
-  const [small, big] = a.size < b.size ? [a, b] : [b, a];
-  for (const x of small) if (big.has(x)) inter++;
-  return inter / (a.size + b.size - inter);
-}
-
 /**
  * Exact comparison of two pages: the Jaccard index of their shingle sets and the spread of what they share (the
  * lowest share, over the three thirds of each page, of shingles found in the other page). Shingles are compared by
  * their 32-bit hashes (a collision among a page's ~1,000 shingles moves the index by about 0.001).
  */
 export function compare(a: string, b: string): { jaccard: number; spread: number } {
-  const la = shingleHashes(squeeze(a)), lb = shingleHashes(squeeze(b));
+  const la = textShingleHashes(a), lb = textShingleHashes(b);
   const sa = new Set(la), sb = new Set(lb);
   let spread = 1;
   for (const [list, other] of [[la, sb], [lb, sa]] as const) {
@@ -120,8 +103,8 @@ export function samePage(a: string, b: string, threshold = DEFAULT_THRESHOLD): {
 export function findGroups(texts: readonly string[], threshold = DEFAULT_THRESHOLD): RawGroup[] {
   if (!(threshold >= 0 && threshold <= 1)) throw new RangeError(`dedupe threshold must be within 0..1, got ${threshold}`);
   const sigs = texts.map((t) => {
-    const cps = squeeze(t);
-    return cps.length >= MIN_CHARS ? signature(shingleHashes(cps)) : null;
+    const hashes = textShingleHashes(t);
+    return hashes.length + SHINGLE - 1 >= MIN_CHARS ? signature(hashes) : null;
   });
   // signature estimates have a standard error of about 0.03 at 256 bins: keep a wide margin before the exact test
   const cands = candidatePairs(sigs, Math.max(0, threshold - 0.15));

@@ -150,7 +150,40 @@ export function candidatePairs(sigs: ReadonlyArray<Uint32Array | null>, minEstim
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
-/** Shingle hashes of `text` (whitespace removed), in page order: squeeze + shingleHashes in one pass. */
-export function textShingleHashes(text: string, n = SHINGLE): Uint32Array {
-  return shingleHashes(squeeze(text), n);
+/**
+ * Shingle hashes of `text` (whitespace removed), in page order: the same values as
+ * `shingleHashes(squeeze(text))` for n = {@link SHINGLE}, computed in one pass without intermediate arrays.
+ */
+export function textShingleHashes(text: string): Uint32Array {
+  const out = new Uint32Array(Math.max(1, text.length));
+  let count = 0, c0 = 0, c1 = 0, seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c <= 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xfeff) continue;
+    seen++;
+    if (seen >= SHINGLE) {
+      let h = 0x9747b28c;
+      h = Math.imul(h ^ c0, 0x01000193);
+      h = Math.imul(h ^ c1, 0x01000193);
+      h = Math.imul(h ^ c, 0x01000193);
+      out[count++] = mix(h);
+    }
+    c0 = c1;
+    c1 = c;
+  }
+  if (seen > 0 && seen < SHINGLE) return shingleHashes(squeeze(text));
+  return out.subarray(0, count);
+}
+
+/** Number of non-space code points of `text` (as {@link squeeze} counts them). */
+export function squeezedLength(text: string): number {
+  const h = textShingleHashes(text);
+  return h.length === 0 ? 0 : h.length + SHINGLE - 1;
 }

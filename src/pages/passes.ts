@@ -3,7 +3,7 @@
  * the pass to keep. Used for one document (pipeline.ts) and across the files of a run (`--dedupe-across-files`).
  */
 import { findGroups, pairSimilarity, type GroupMember, type PassGroup } from './dedupe.js';
-import { countLookalikeBigrams, hasFolio, isLookalike, lookalikeOddities, symptoms, type BigramCounts } from './quality.js';
+import { countLookalikeBigrams, hasFolio, isLookalike, latinWords, lookalikeOddities, symptoms, unattestedLatin, type BigramCounts } from './quality.js';
 
 /** A page offered to grouping. */
 export interface PageRef {
@@ -32,6 +32,7 @@ export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFin
   if (raw.length === 0) return [];
   // document evidence for lookalike characters: bigram counts over all pages, minus the group's own pages
   let all: BigramCounts | undefined;
+  let words: Map<string, number> | undefined;
   const groups: PassGroup[] = [];
   for (const g of raw) {
     const memberTexts = g.members.map((i) => texts[i]);
@@ -46,6 +47,14 @@ export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFin
       const everywhere = all;
       odd = lookalikeOddities(memberTexts, (k) => (everywhere.get(k) ?? 0) - (own.get(k) ?? 0));
     }
+    if (!words) {
+      words = new Map();
+      for (const t of texts) for (const w of latinWords(t)) words.set(w, (words.get(w) ?? 0) + 1);
+    }
+    const ownWords = new Map<string, number>();
+    for (const t of memberTexts) for (const w of latinWords(t)) ownWords.set(w, (ownWords.get(w) ?? 0) + 1);
+    const everyWord = words;
+    const latin = unattestedLatin(memberTexts, (w) => (everyWord.get(w) ?? 0) - (ownWords.get(w) ?? 0));
     const folios = memberTexts.map(hasFolio);
     const anyFolio = folios.some(Boolean);
     const scored = g.members.map((idx, k) => {
@@ -54,10 +63,11 @@ export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFin
       const rules = ruleFindings(t);
       if (rules) findings.rules = rules;
       if (odd[k].n) findings.lookalike = odd[k].n;
+      if (latin[k].n) findings['unattested-latin'] = latin[k].n;
       if (anyFolio && !folios[k]) findings['no-page-number'] = NO_FOLIO;
       const total = Object.values(findings).reduce((a, b) => a + b, 0);
       const chars = Math.max(1, t.replace(/\s+/gu, '').length);
-      return { idx, k, findings, quality: -(100 * total) / chars, examples: odd[k].examples };
+      return { idx, k, findings, quality: -(100 * total) / chars, examples: [...odd[k].examples, ...latin[k].examples] };
     });
     // best quality first; ties keep the earlier pass
     const ranked = [...scored].sort((a, b) => b.quality - a.quality || a.idx - b.idx);

@@ -3,8 +3,9 @@
  *
  * A pass's score is minus its weighted anomalies per 100 non-space characters (higher is better). Anomalies are
  * (a) what the rules would change (counted by the pipeline: missing CJK-Latin spaces, lookalike tokens, brackets,
- * punctuation...), (b) the OCR symptoms below, found in the pass alone, and (c) evidence that needs the other passes:
- * a lookalike CJK character where a sibling pass reads the more plausible one, a page number the others have.
+ * punctuation...), (b) the OCR symptoms below, found in the pass alone, and (c) evidence that needs the other passes
+ * and the rest of the document: a lookalike CJK character where a sibling pass reads the more plausible one, a Latin
+ * word nobody else attests, a page number the others have.
  * Source of every kind: observed tesseract output on scanned Chinese technical books (corpus READMEs).
  */
 import { CJK } from '../rules/classes.js';
@@ -89,7 +90,8 @@ export function hasFolio(text: string): boolean {
  */
 export const CJK_LOOKALIKES: readonly string[] = [
   '字宇', '已己巳', '未末', '士土', '人入八', '日曰', '天夭', '千干于', '大太犬', '本木', '刀力', '儿几',
-  '问间', '拔拨', '候侯', '戌戍戊', '折析', '免兔', '历厉', '准淮', '很狠', '微徽', '设没', '径经', '型形',
+  '问间', '拔拨', '候侯', '戌戍戊', '折析', '免兔', '历厉', '准淮', '很狠', '微徽', '设没', '径经',
+  '今令', '主王玉', '自白', '由田甲申', '待持侍', '辨辩', '往住', '体休', '见贝', '鸟乌', '毫亳', '汩汨',
 ];
 
 const LOOK = new Map<string, { group: string; rank: number }>();
@@ -105,7 +107,8 @@ export type BigramCounts = Map<string, number>;
 export function countLookalikeBigrams(text: string, counts: BigramCounts, sign = 1): void {
   let prev = '';
   for (const ch of text) {
-    if (/\s/u.test(ch)) continue;
+    const c = ch.charCodeAt(0);
+    if (c <= 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b)) continue;
     if (prev && (LOOK.has(prev) || LOOK.has(ch))) counts.set(prev + ch, (counts.get(prev + ch) ?? 0) + sign);
     prev = ch;
   }
@@ -143,6 +146,31 @@ export function lookalikeOddities(texts: readonly string[], outside: BigramCount
           break;
         }
       }
+    }
+    return { n, examples };
+  });
+}
+
+/** Latin words (two or more ASCII letters) of a text. */
+export function latinWords(text: string): string[] {
+  return text.match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+/**
+ * Unattested Latin words of each pass of a group: words that no sibling pass has and that occur nowhere else in the
+ * document (`outside`: count of a word over the pages NOT in this group). A real term is read the same by the other
+ * pass or recurs on other pages; OCR garbage (`ARETE`, `Hiatt` where the page has Chinese) does neither.
+ * @returns per pass, the count and up to three examples
+ */
+export function unattestedLatin(texts: readonly string[], outside: (word: string) => number): Array<{ n: number; examples: string[] }> {
+  const sets = texts.map((t) => new Set(latinWords(t)));
+  return texts.map((t, m) => {
+    let n = 0;
+    const examples: string[] = [];
+    for (const w of latinWords(t)) {
+      if (sets.some((s, k) => k !== m && s.has(w)) || outside(w) > 0) continue;
+      n++;
+      if (examples.length < 3) examples.push(w);
     }
     return { n, examples };
   });

@@ -36,11 +36,12 @@ export function formatInline(r: RunReport, color: boolean): string {
     }
     for (const e of f.edits) {
       // a page dropped or moved by a group reported in another file (--dedupe-across-files)
-      if (e.rule === 'pages/duplicate-pass' && f.groups.length === 0) out.push(`${f.file}:${e.line}:${e.column}  ${c.cyan(e.rule)}  ${c.yellow('fix')}  ${e.message ?? ''}`);
+      if (e.rule === 'pages/duplicate-pass' && !isFused(e) && f.groups.length === 0) out.push(`${f.file}:${e.line}:${e.column}  ${c.cyan(e.rule)}  ${c.yellow('fix')}  ${e.message ?? ''}`);
     }
     const src = f.original ?? '';
     for (const e of f.edits) {
-      if (e.rule === 'pages/duplicate-pass') continue;
+      // whole pages dropped or moved are shown with their group above; fused spots (--fuse) are shown like edits
+      if (e.rule === 'pages/duplicate-pass' && !isFused(e)) continue;
       const pre = oneLine(clip(src.slice(Math.max(0, e.offset - CONTEXT * 2), e.offset), CONTEXT, true));
       const post = oneLine(clip(src.slice(e.endOffset, e.endOffset + CONTEXT * 2), CONTEXT, false));
       const del = e.before ? c.red(`[-${oneLine(clip(e.before, 40))}-]`) : '';
@@ -52,3 +53,6 @@ export function formatInline(r: RunReport, color: boolean): string {
   }
   return out.length ? out.join('\n') + '\n' : '';
 }
+
+/** A spot taken from another pass by `--fuse` (its message starts with `fused:`), not a whole page. */
+const isFused = (e: { message?: string }) => e.message?.startsWith('fused:') === true;

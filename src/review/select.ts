@@ -76,3 +76,13 @@ export function selectionReport(file: string, dec: Decoded, sel: Selection): Fil
     edits: sel.result.edits, original: dec.text, output: sel.output,
   };
 }
+
+/**
+ * Options whose steps do not ask the reviewer yet: fusion rewrites a kept pass from the others, and grouping across
+ * files needs every file of the run at once.
+ * @returns an error message, or undefined when the options are fine for review and apply
+ */
+export function unsupportedOptions(opts: Options): string | undefined {
+  const bad = [opts.fuse ? '--fuse' : '', opts.dedupeAcrossFiles ? '--dedupe-across-files' : ''].filter(Boolean);
+  return bad.length ? `review and apply do not support ${bad.join(' and ')} yet (set in the config file or on the command line); use clean or check` : undefined;
+}

@@ -13,6 +13,18 @@ import { scriptStray } from './script-stray.js';
 import { pagesDoubledText } from './pages-doubled-text.js';
 import { pagesRunningHead } from './pages-running-head.js';
 import { pagesReflow } from './pages-reflow.js';
+import { textWidth } from './text-width.js';
+import { textInvisible } from './text-invisible.js';
+import { tokenUrl } from './token-url.js';
+import { tokenCitation } from './token-citation.js';
+import { tokenGlossary } from './token-glossary.js';
+import { tokenDigits } from './token-digits.js';
+import { tokenBrackets } from './token-brackets.js';
+import { spaceRuns } from './space-runs.js';
+import { spaceOcrLetterspacing } from './space-ocr-letterspacing.js';
+import { spacePunctuation } from './space-punctuation.js';
+import { spaceHeading } from './space-heading.js';
+import { punctWidth } from './punct-width.js';
 
 /** Every rule, in the order the runner applies them. */
 export const RULES: readonly Rule[] = [
@@ -22,10 +34,19 @@ export const RULES: readonly Rule[] = [
   pagesReflow,
 
   // -- text: invisible and full-width characters (text/*)
+  textWidth,
+  textInvisible,
 
   // -- OCR spacing damage (space/ocr-letterspacing, space/runs)
+  spaceRuns,
+  spaceOcrLetterspacing,
 
-  // -- tokens (token/*)
+  // -- tokens (token/*): URLs first (they become protected spans), then citations, terms, digits, brackets
+  tokenUrl,
+  tokenCitation,
+  tokenGlossary,
+  tokenDigits,
+  tokenBrackets,
 
   // -- script (script/*)
   scriptConvert,
@@ -36,6 +57,9 @@ export const RULES: readonly Rule[] = [
   spaceCjkLatin,
 
   // -- punctuation spacing, headings, width (space/punctuation, space/heading, punct/width)
+  spacePunctuation,
+  spaceHeading,
+  punctWidth,
 
   // -- bullets
   punctBullet,

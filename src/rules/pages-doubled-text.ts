@@ -4,14 +4,17 @@
  * Two shapes, both observed in real dumps:
  * 1. the whole page repeated back to back (a PDF text layer stacked on an OCR layer): `ABC ABC` -> `ABC`. The two
  *    copies must be identical once whitespace is removed and hold at least {@link MIN_PAGE} characters; the second
- *    copy and the whitespace before it are deleted.
+ *    copy with more OCR symptoms (the second on a tie) and the whitespace between the copies are deleted.
+ *    A near copy (an OCR layer after a text layer, a few characters differ) is found too: see {@link nearRepeatedPage}.
  * 2. fake bold (a heading drawn twice, extracted as every character doubled): `重重要要提提示示` -> `重要提示`. Only a
- *    block (text between blank lines) in which EVERY non-space character is doubled, with at least {@link MIN_PAIRS}
+ *    block (text between blank lines) or a whole line in which EVERY non-space character is doubled, with at least {@link MIN_PAIRS}
  *    pairs and two different characters, is undoubled: reduplicated words in a sentence (`仔仔细细地检查`) stay, and
  *    so does a block that is only a reduplicated word (`仔仔细细`).
  * Offsets are UTF-16 code units. Source: pdfplumber/pdftotext reports of fake-bold headings; OCR dumps of PDFs
  * with a text layer.
  */
+import { compare } from '../pages/dedupe.js';
+import { symptoms } from '../pages/quality.js';
 import type { Edit, Rule } from '../types.js';
 
 /** Minimum non-space characters of one copy of a repeated page. */
@@ -42,20 +45,71 @@ export function repeatedPage(text: string): Edit | null {
   const last = c[2 * n - 1];
   // the copies must be separated by whitespace (a break between layers), not run into each other
   if (c[n].at === firstEnd) return null;
+  if (symptomRate(text.slice(c[n].at)) < symptomRate(text.slice(0, firstEnd))) {
+    return { start: 0, end: c[n].at, text: '', rule: 'pages/doubled-text', level: 'fix', message: 'the page text is repeated back to back; the first copy (more OCR symptoms) is removed' };
+  }
   return { start: firstEnd, end: last.at + last.ch.length, text: '', rule: 'pages/doubled-text', level: 'fix', message: 'the page text is repeated back to back; the second copy is removed' };
+}
+
+/** OCR symptoms per UTF-16 code unit (quality.ts). */
+const symptomRate = (t: string) => Object.values(symptoms(t)).reduce((x, y) => x + y, 0) / Math.max(1, t.length);
+
+/** Minimum similarity (Jaccard of 3-gram shingles) of the two halves of a page repeated with OCR differences. */
+export const NEAR_COPY = 0.6;
+
+/**
+ * Edit that deletes one copy of a page whose two halves are near-identical passes (a text layer and an OCR layer of
+ * the same page, back to back): the split is a line break or space run between 40 % and 60 % of the page's
+ * non-space characters, the halves must score ≥ {@link NEAR_COPY} with shared shingles spread over both, and the
+ * copy with more OCR symptoms is removed (the first on a tie).
+ */
+export function nearRepeatedPage(text: string): Edit | null {
+  const c = cells(text);
+  if (c.length < 4 * MIN_PAGE) return null;
+  // cheap probe first: 6-character runs from the first 40 % must recur in the rest of the page
+  const flat = c.map((x) => x.ch);
+  const rest = flat.slice(Math.floor(c.length * 0.4)).join('');
+  let recur = 0;
+  for (const f of [0, 0.06, 0.12, 0.18, 0.24, 0.3]) {
+    const at = Math.floor(c.length * f);
+    if (rest.includes(flat.slice(at, at + 6).join(''))) recur++;
+  }
+  if (recur < 2) return null;
+  let best: { sim: number; cut: number } | null = null;
+  const lo = Math.floor(c.length * 0.4), hi = Math.ceil(c.length * 0.6);
+  const step = Math.max(1, Math.floor((hi - lo) / 64));
+  for (let k = lo; k <= hi; k += step) {
+    // the cut must fall on whitespace between cells k-1 and k
+    const gapStart = c[k - 1].at + c[k - 1].ch.length;
+    if (gapStart === c[k].at) continue;
+    const r = compare(text.slice(0, gapStart), text.slice(c[k].at));
+    if (r.jaccard >= NEAR_COPY && r.spread >= 0.5 && (!best || r.jaccard > best.sim)) best = { sim: r.jaccard, cut: k };
+  }
+  if (!best) return null;
+  const k = best.cut;
+  const first = text.slice(0, c[k - 1].at + c[k - 1].ch.length), second = text.slice(c[k].at);
+  const bad = symptomRate;
+  const message = `the page holds two passes of itself back to back (similarity ${best.sim.toFixed(2)}); one copy is removed`;
+  const last = c[c.length - 1];
+  if (bad(second) < bad(first)) return { start: 0, end: c[k].at, text: '', rule: 'pages/doubled-text', level: 'fix', message: `${message} (the first, which has more OCR symptoms)` };
+  return { start: c[k - 1].at + c[k - 1].ch.length, end: last.at + last.ch.length, text: '', rule: 'pages/doubled-text', level: 'fix', message };
 }
 
 /** Edits that undouble the fake-bold blocks of `text`. */
 export function fakeBold(text: string): Edit[] {
   const edits: Edit[] = [];
   const blockRe = /[^\n]+(?:\n(?![ \t\u3000]*\n)[^\n]*)*/gu;
-  for (const m of text.matchAll(blockRe)) {
+  const lineRe = /[^\n]+/gu;
+  const seen = new Set<number>();
+  for (const m of [...text.matchAll(blockRe), ...text.matchAll(lineRe)]) {
     const c = cells(text, m.index!, m.index! + m[0].length);
     if (c.length < 2 * MIN_PAIRS || c.length % 2) continue;
     let ok = true;
     for (let k = 0; k < c.length && ok; k += 2) ok = c[k].ch === c[k + 1].ch && c[k + 1].at === c[k].at + c[k].ch.length;
     if (!ok || new Set(c.map((x) => x.ch)).size < 2) continue;
     for (let k = 1; k < c.length; k += 2) {
+      if (seen.has(c[k].at)) continue;
+      seen.add(c[k].at);
       edits.push({ start: c[k].at, end: c[k].at + c[k].ch.length, text: '', rule: 'pages/doubled-text', level: 'fix', message: 'fake-bold block: every character was doubled' });
     }
   }
@@ -70,7 +124,7 @@ export const pagesDoubledText: Rule = {
   source: 'observed in PDF text layers (fake-bold headings drawn twice, text layer stacked on OCR layer)',
   editsProtected: true,
   apply(text) {
-    const whole = repeatedPage(text);
+    const whole = repeatedPage(text) ?? nearRepeatedPage(text);
     if (whole) return [whole];
     return fakeBold(text);
   },

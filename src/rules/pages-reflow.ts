@@ -5,7 +5,8 @@
  * between lines A and B becomes, by the characters around it (ordered table, first match wins):
  * - nothing, when A ends inside a URL or path (its last token is a URL/path and ends in `/ . - _ ? = & # ~ %`);
  * - nothing, after a hyphenated word break (`Transformer-` + `based`: the hyphen is kept, `state-of-the-art` safe);
- * - nothing, between two CJK characters or next to CJK punctuation (Chinese has no word spaces);
+ * - nothing, between two CJK characters, next to CJK punctuation, or between CJK and ASCII punctuation (Chinese has
+ *   no word spaces; `模型,` + `它` stays tight);
  * - one space otherwise (CJK-Latin, Latin-Latin joins).
  * A wrap is NOT joined when B starts a new paragraph or item (indented line, bullet, numbered item), or either line
  * is a bare page number. Blank-line breaks stay. Trailing and leading spaces at the wrap are folded into the join.
@@ -21,17 +22,23 @@ const punctEnd = new RegExp(`[${CJK_PUNCT}]$`, 'u');
 const punctStart = new RegExp(`^[${CJK_PUNCT}]`, 'u');
 /** Last token of a line that is a URL or path cut at a break character. */
 const urlCut = /(?:(?:https?|ftp|file):\/\/|www\.|(?:^|\s)~?\.{0,2}\/)\S*[/.\-_?=&#~%]$/u;
-/** A line that starts a new paragraph or list item. */
-const newBlock = /^(?:[ \t\u3000]+\S|[•·●▪◦\-*+]\s|\d{1,3}[.)、]\s?|[（(]\d{1,3}[)）])/u;
+/** A line that starts a new paragraph, list item or numbered heading (`3.1 数据集`, `第二章`). */
+const newBlock = new RegExp(`^(?:[ \\t\\u3000]+\\S|[•·●▪◦\\-*+]\\s|\\d{1,3}[.)、](?:\\s|[${CJK}])|[（(]\\d{1,3}[)）]|\\d{1,2}(?:\\.\\d{1,2})+\\s+[${CJK}]|第[${CJK}\\d]{1,4}[章节])`, 'u');
+const asciiPunctStart = /^[(\[{"'<]/u;
+const asciiPunctEnd = /[,.;:!?)\]}"'>]$/u;
+/** A short numbered heading line (`3.1 数据集`, `第二章 概述`): the next line is body text, not its continuation. */
+const heading = new RegExp(`^\\s*(?:\\d{1,2}(?:\\.\\d{1,2})+\\s*|第[${CJK}\\d]{1,4}[章节部篇]\\s*)[^，。,;；：:]{0,20}$`, 'u');
 const folio = /^\s*\d{1,4}\s*$/u;
 
 /** How to join the wrap between `a` (the line before, trailing spaces removed) and `b` (the line after). */
 export function joinFor(a: string, b: string): string | null {
-  if (!a.trim() || !b.trim() || folio.test(a) || folio.test(b) || newBlock.test(b)) return null;
+  if (!a.trim() || !b.trim() || folio.test(a) || folio.test(b) || newBlock.test(b) || heading.test(a)) return null;
   const bt = b.trimStart();
   if (urlCut.test(a)) return '';
   if (/[A-Za-z]-$/u.test(a) && /^[A-Za-z]/u.test(bt)) return '';
   if (punctEnd.test(a) || punctStart.test(bt) || (cjkEnd.test(a) && cjkStart.test(bt))) return '';
+  // ASCII punctuation against CJK (`模型,` + `它`, `参见` + `(图 3)`): Chinese text, no space
+  if ((cjkEnd.test(a) && asciiPunctStart.test(bt)) || (asciiPunctEnd.test(a) && cjkStart.test(bt))) return '';
   return ' ';
 }
 

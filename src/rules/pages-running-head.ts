@@ -5,7 +5,7 @@
  * A block is text between blank lines. Page i's first block is furniture when it is short (≤ {@link MAX_HEAD}
  * code points) and, with digit runs read as one wildcard, equals the first block of page i-1 or i+1 (so
  * `第 3 章 模型 37` and `第 3 章 模型 38` match); likewise the last block. A bare folio (`37`, `- 37 -`, `37 / 223`)
- * as first or last block is furniture when a neighbouring page has a bare folio in the same place. A page's only
+ * (or a roman numeral of the front matter) as first or last block is furniture when a neighbouring page has a bare folio in the same place. A page's only
  * block is never removed, and the same text as a mid-page heading stays (only first and last blocks are looked at).
  * The removed block goes with its blank-line separator. Offsets are UTF-16 code units.
  * Source: book typesetting (running heads and folios repeat on every page); reports against PDF/OCR converters.
@@ -21,7 +21,7 @@ interface Block {
   text: string;
 }
 
-const folioRe = /^[-–—\s]*\d{1,4}(?:\s*\/\s*\d{1,4})?[-–—\s]*$/u;
+const folioRe = /^[-–—\s]*(?:\d{1,4}(?:\s*\/\s*\d{1,4})?|[ivxlc]{1,7}|[IVXLC]{1,7})[-–—\s]*$/u;
 
 /** The blocks of a page (text between blank lines), with UTF-16 offsets. */
 export function blocks(text: string): Block[] {

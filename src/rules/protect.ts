@@ -19,9 +19,6 @@ export interface Span {
 export const PROTECTED_PATTERNS: ReadonlyArray<{ kind: string; re: RegExp }> = [
   // Markdown code span: `...` (no newline inside)
   { kind: 'code', re: /`[^`\n]+`/g },
-  // URL: scheme to the next whitespace; a trailing sentence mark or closing bracket is not part of it
-  { kind: 'url', re: /\b(?:https?|ftp|file):\/\/[^\s<>"“”‘’，。、；：！？（）【】《》]*[^\s<>"“”‘’，。、；：！？（）【】《》.,;:!?)\]']/giu },
-  { kind: 'url', re: /\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s，。、；：！？（）【】《》"]*[^\s，。、；：！？（）【】《》".,;:!?)\]])?/gu },
   // e-mail address
   { kind: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g },
   // Windows path with drive letter or %VAR%, and UNC paths
@@ -42,13 +39,67 @@ export const PROTECTED_PATTERNS: ReadonlyArray<{ kind: string; re: RegExp }> = [
   { kind: 'dash', re: /——/g },
 ];
 
+/** CJK characters (Han, kana) as they may appear in a URL path. */
+const CJK_IN_URL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Characters of a URL outside CJK: RFC 3986 unreserved, reserved and `%`. */
+const URL_ASCII = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
+const urlStartRe = /\b(?:(?:https?|ftp|file):\/\/|www\.[A-Za-z0-9-]+\.)/gi;
+
+/**
+ * URL spans: from the scheme (or `www.`) to the next whitespace, with two limits that keep Chinese prose out of
+ * the span when a URL is glued to it: a CJK character belongs to the URL only inside a path segment that starts
+ * with CJK (right after `/`, `=`, `?`, `&`, `#` or another CJK character: `https://x.org/指南/安装.html`), and an
+ * ASCII `,` `;` `.` `:` `!` `?` followed by CJK text ends the URL. Trailing sentence marks and an unbalanced
+ * closing bracket are not part of it. Source: zhlint's pitfall (gluing the following word to a URL), observed in
+ * OCR'd books (`…/faiss,其中给出了…`).
+ */
+export function urlSpans(text: string): Span[] {
+  const out: Span[] = [];
+  urlStartRe.lastIndex = 0;
+  for (const m of text.matchAll(urlStartRe)) {
+    const start = m.index!;
+    if (out.length && start < out[out.length - 1].end) continue;
+    let i = start + m[0].length;
+    let cjkSegment = false;
+    while (i < text.length) {
+      const ch = text[i];
+      if (CJK_IN_URL.test(ch)) {
+        const prev = text[i - 1];
+        if (!(cjkSegment || '/=?&#'.includes(prev))) break;
+        cjkSegment = true;
+        i++;
+        continue;
+      }
+      if (!URL_ASCII.test(ch)) break;
+      if (',;.:!?'.includes(ch) && i + 1 < text.length && CJK_IN_URL.test(text[i + 1])) break;
+      if (ch === '/' || ch === '?' || ch === '&' || ch === '=' || ch === '#') cjkSegment = false;
+      else if (!/[.\-_~%]/.test(ch)) cjkSegment = false;
+      i++;
+    }
+    let end = i;
+    // trailing sentence marks and unbalanced closing brackets
+    while (end > start) {
+      const ch = text[end - 1];
+      if ('.,;:!?\''.includes(ch)) { end--; continue; }
+      if (ch === ')' || ch === ']') {
+        const body = text.slice(start, end);
+        const open = ch === ')' ? '(' : '[';
+        if (body.split(open).length - 1 < body.split(ch).length - 1) { end--; continue; }
+      }
+      break;
+    }
+    if (end - start > m[0].length) out.push({ start, end, kind: 'url' });
+  }
+  return out;
+}
+
 /**
  * Finds the protected spans of `text`, sorted by start and merged where they overlap.
  * @param extra user `ignore` words/patterns (literal strings; a string wrapped in /.../ is a regular expression)
  * @returns spans in UTF-16 code units
  */
 export function protectedSpans(text: string, extra: readonly string[] = []): Span[] {
-  const raw: Span[] = [];
+  const raw: Span[] = urlSpans(text);
   for (const { kind, re } of PROTECTED_PATTERNS) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {

@@ -1,0 +1,295 @@
+/**
+ * `punct/width`: the width of CJK punctuation, the sentence-final period, double quotes and mismatched
+ * bracket pairs, by the document's own style.
+ *
+ * Convention (`--punctuation auto|fullwidth|halfwidth|keep`):
+ * - `auto` follows the document's own majority: over all its kept pages, the width-ambiguous marks
+ *   `, : ; ( ) ! ?` and their full-width forms `，：；（）！？` in CJK context are counted. A family (commas,
+ *   colons, brackets...) with at least {@link FAMILY_EVIDENCE} marks follows its own majority (a book may write
+ *   `，` but `(`); a sparser family follows the pooled majority (the seed writes `,:;()` half width and its
+ *   stray `：` follows the commas). A majority under {@link CLEAR_SHARE} is no house style: left alone. With fewer than {@link MIN_EVIDENCE} such marks (a one-sentence input)
+ *   the Chinese copywriting guidelines decide: full width in Chinese sentences, half width inside complete
+ *   English sentences (a mark with no CJK next to it is never touched).
+ * - A sentence-final `.` right after CJK text (or after a closing `）”》`) becomes `。` when the document uses
+ *   `。` for at least {@link STOP_SHARE} of its sentences (never a list label's period `• 标签. 正文`, never a decimal point or an ellipsis).
+ * - Paired ASCII double quotes around Chinese text become `“”` when the document writes its quotes that way
+ *   (GB/T 15834; also the fallback).
+ * - A bracket pair of mixed widths (`(…）`) is unified to the document's width; an ASCII pair around CJK text
+ *   becomes full width in a full-width document; pairs around Latin only (`vim(1)`) stay.
+ * When a mark becomes full width, the spaces around it go as space/punctuation would remove them (before a
+ * closing mark always; after it where the space cannot be a printed wrap; around quotes and brackets only on
+ * lines with OCR padding). A half-width mark followed by a space on a page that keeps its line breaks is the
+ * author's English-style mark (`空格, 制表符`) and stays, unless the line shows OCR padding. `fullwidth`/`halfwidth` force a width; `keep` turns the
+ * rule off. Sources: GB/T 15834-2011, the Chinese copywriting guidelines (中文文案排版指北), the seed's style.
+ *
+ * Shape: one edit per mark (with the spaces it swallows), UTF-16 offsets.
+ */
+import type { Edit, Rule, RuleContext } from '../types.js';
+import { CJK } from './classes.js';
+import { bracketChinese, bracketPairs, chineseContext, isCodeLine, lazyBrackets, lineSpans, paddedLines } from './spacing-lines.js';
+
+/** Share of `。` among the document's sentence ends after CJK needed before a `.` there becomes `。`. */
+export const STOP_SHARE = 0.8;
+
+/** Below this many width-ambiguous marks in CJK context, the copywriting guidelines decide. */
+export const MIN_EVIDENCE = 5;
+
+/** Half-width marks and their full-width forms. */
+export const TO_FULL: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+export const TO_HALF: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(TO_FULL).map(([h, f]) => [f, h]));
+
+/** Mark families: a mark and its other-width form share one. */
+export type Family = 'comma' | 'colon' | 'semicolon' | 'exclamation' | 'question' | 'bracket';
+const FAMILY: Readonly<Record<string, Family>> = {
+  ',': 'comma', '，': 'comma', ':': 'colon', '：': 'colon', ';': 'semicolon', '；': 'semicolon',
+  '!': 'exclamation', '！': 'exclamation', '?': 'question', '？': 'question', '(': 'bracket', ')': 'bracket', '（': 'bracket', '）': 'bracket',
+};
+/**
+ * A family with at least this many marks follows its own majority (a book may write `，` but `(`); a sparser
+ * family follows the pooled majority (the seed's stray `:` follows its commas).
+ */
+export const FAMILY_EVIDENCE = 5;
+/** A majority below this share is no house style: the family (or the pool) is left as it is. */
+export const CLEAR_SHARE = 0.7;
+
+/** `keep`: the document is mixed, leave the marks as they are. */
+type Width = 'fullwidth' | 'halfwidth' | 'guideline' | 'keep';
+
+/** Per-document state computed by `analyze`. */
+export interface WidthState {
+  /** The pooled decision. `guideline`: too little evidence, full width in Chinese sentences. */
+  marks: Width;
+  /**
+   * Per mark family: its own clear majority (a book may write `，` but `(`), else the pooled decision (so the
+   * seed's stray `:` follows its commas).
+   */
+  family: Record<Family, Width>;
+  /** Sentence-final `.` after CJK becomes `。`. */
+  fullStop: boolean;
+  /** ASCII quote pairs around CJK become “”. */
+  curlyQuotes: boolean;
+  /** The evidence, for the report and tests. */
+  counts: Counts;
+}
+interface Counts {
+  half: number;
+  full: number;
+  fullStops: number;
+  cjkPeriods: number;
+  curly: number;
+  asciiPairs: number;
+  byFamily: Record<Family, { half: number; full: number }>;
+}
+
+const cjkRe = new RegExp(`[${CJK}]`, 'u');
+const isCjkCh = (ch: string | undefined) => ch !== undefined && cjkRe.test(ch);
+/** Marks after which a `.` still ends a Chinese sentence. */
+const CLOSERS = '）”’》】」』';
+/** Bullet markers that open a list item (whose label's period is no sentence end). */
+const BULLETS = '•·・●▪◦';
+/** Sentence or clause marks that end the search back for a bullet. */
+const CLAUSE_END = '。！？，；：,;:!?.';
+
+/** True when the `.` at `i` ends a Chinese sentence (see the module doc). */
+function cjkSentencePeriod(line: string, i: number): boolean {
+  const p = line[i - 1];
+  const n = line[i + 1];
+  if (p === undefined || !(isCjkCh(p) || CLOSERS.includes(p))) return false;
+  if (n !== undefined && n !== ' ' && n !== '\t' && !CLOSERS.includes(n)) return false; // label period or token
+  // a list label's period: a bullet within the last 25 characters, with no clause mark in between
+  for (let j = i - 1; j >= 0 && j >= i - 25; j--) {
+    const c = line[j];
+    if (BULLETS.includes(c)) return false;
+    if (CLAUSE_END.includes(c)) break;
+  }
+  return true;
+}
+
+/** ASCII double-quote pairs on one line (only when the line holds an even number of them). */
+function quotePairs(line: string): Array<[number, number]> {
+  const idx: number[] = [];
+  for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) idx.push(i);
+  if (idx.length % 2 !== 0) return [];
+  const out: Array<[number, number]> = [];
+  for (let k = 0; k < idx.length; k += 2) out.push([idx[k], idx[k + 1]]);
+  return out;
+}
+
+const hasCjk = (s: string) => cjkRe.test(s);
+
+/** Counts the evidence on one page. */
+/** The characters {@link tally} looks at (one regex scan instead of a test per character). */
+const tallyG = /[,:;!?，：；！？（）。.“]/g;
+/** The characters the first step of `apply` looks at. */
+const markG = /[,:;!?，：；！？.]/g;
+
+function tally(text: string, c: Counts): void {
+  for (const l of lineSpans(text)) {
+    const line = text.slice(l.start, l.end);
+    if (!/[^\x00-\x7F]/.test(line) || isCodeLine(line)) continue;
+    const brackets = lazyBrackets(line);
+    for (const m of line.matchAll(tallyG)) {
+      const i = m.index!;
+      const ch = m[0];
+      if (ch in TO_HALF) {
+        c.full++;
+        c.byFamily[FAMILY[ch]].full++;
+      } else if (ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') {
+        if (chineseContext(line, i, brackets)) {
+          c.half++;
+          c.byFamily[FAMILY[ch]].half++;
+        }
+      } else if (ch === '。') c.fullStops++;
+      else if (ch === '.' && cjkSentencePeriod(line, i)) c.cjkPeriods++;
+      else if (ch === '“') c.curly++;
+    }
+    for (const [a, b] of bracketPairs(line)) {
+      if (bracketChinese(line, a, b)) {
+        const n = (line[a] === '(' ? 1 : 0) + (line[b] === ')' ? 1 : 0);
+        c.half += n;
+        c.byFamily.bracket.half += n;
+      }
+    }
+    for (const [a, b] of quotePairs(line)) if (hasCjk(line.slice(a + 1, b))) c.asciiPairs++;
+  }
+}
+
+/** Decides the document's policy from its pages. */
+export function analyzeWidth(pages: readonly string[], style: RuleContext['style']): WidthState {
+  const fam = () => ({ half: 0, full: 0 });
+  const counts: Counts = {
+    half: 0, full: 0, fullStops: 0, cjkPeriods: 0, curly: 0, asciiPairs: 0,
+    byFamily: { comma: fam(), colon: fam(), semicolon: fam(), exclamation: fam(), question: fam(), bracket: fam() },
+  };
+  for (const p of pages) tally(p, counts);
+  const total = counts.half + counts.full;
+  const forced = style.punctuation === 'fullwidth' || style.punctuation === 'halfwidth';
+  const decide = (half: number, full: number): Width => {
+    if (Math.max(half, full) < (half + full) * CLEAR_SHARE) return 'keep';
+    return full >= half ? 'fullwidth' : 'halfwidth';
+  };
+  // Families with their own evidence decide first; in the pool they count as what they will become, so that
+  // converting them never moves the pooled decision (the rule stays idempotent).
+  const entries = Object.entries(counts.byFamily) as Array<[Family, { half: number; full: number }]>;
+  const own = new Map<Family, Width>();
+  let poolHalf = 0, poolFull = 0;
+  for (const [f, c] of entries) {
+    const n = c.half + c.full;
+    if (!forced && total >= MIN_EVIDENCE && n >= FAMILY_EVIDENCE) {
+      const w = decide(c.half, c.full);
+      own.set(f, w);
+      poolHalf += w === 'halfwidth' ? n : w === 'keep' ? c.half : 0;
+      poolFull += w === 'fullwidth' ? n : w === 'keep' ? c.full : 0;
+    } else {
+      poolHalf += c.half;
+      poolFull += c.full;
+    }
+  }
+  let marks: Width;
+  if (forced) marks = style.punctuation as Width;
+  else if (total < MIN_EVIDENCE) marks = 'guideline';
+  else marks = decide(poolHalf, poolFull);
+  const family = {} as Record<Family, Width>;
+  for (const [f] of entries) family[f] = own.get(f) ?? marks;
+  const fewStops = counts.fullStops + counts.cjkPeriods < 3;
+  const fullStop = style.punctuation === 'halfwidth' ? false : fewStops || counts.fullStops >= (counts.fullStops + counts.cjkPeriods) * STOP_SHARE;
+  const fewQuotes = counts.curly + counts.asciiPairs < 2;
+  const curlyQuotes = style.punctuation === 'halfwidth' ? false : fewQuotes || counts.curly >= counts.asciiPairs;
+  return { marks, family, fullStop, curlyQuotes, counts };
+}
+
+export const punctWidth: Rule = {
+  id: 'punct/width',
+  description: 'Punctuation width by the document\'s majority (guidelines when in doubt); 。 for a sentence-final period; “” for quotes around Chinese; mismatched bracket pairs unified.',
+  defaultLevel: 'fix',
+  example: { before: '所谓"过拟合"，是指(训练误差）很低.', after: '所谓“过拟合”，是指（训练误差）很低。' },
+  source: 'GB/T 15834-2011; Chinese copywriting guidelines (中文文案排版指北); the book\'s own majority',
+  analyze(pages, ctx) {
+    return analyzeWidth(pages, ctx.style);
+  },
+  apply(text, ctx) {
+    if (ctx.style.punctuation === 'keep') return [];
+    const st = (ctx.state as WidthState | undefined) ?? analyzeWidth([text], ctx.style);
+    const full = (ch: string) => st.family[FAMILY[ch]] === 'fullwidth' || st.family[FAMILY[ch]] === 'guideline';
+    const half = (ch: string) => st.family[FAMILY[ch]] === 'halfwidth';
+    const edits: Array<Edit & { at: number }> = [];
+    const lines = lineSpans(text);
+    const padding = paddedLines(text, ctx.layout, lines);
+    lines.forEach((l, li) => {
+      const line = text.slice(l.start, l.end);
+      if (!/[^\x00-\x7F]/.test(line) || isCodeLine(line)) return;
+      const padded = padding[li];
+      const brackets = lazyBrackets(line);
+      const tight = ctx.layout === 'line' || padded;
+      /** Replaces the mark at i, swallowing spaces before it (never indentation) and after it (never trailing). */
+      const put = (i: number, mark: string, message: string, eatBefore: boolean, eatAfter: boolean) => {
+        let s = i, e = i + 1;
+        if (eatBefore) {
+          let j = s;
+          while (j > 0 && line[j - 1] === ' ') j--;
+          if (j > 0) s = j;
+        }
+        if (eatAfter) {
+          let j = e;
+          while (j < line.length && line[j] === ' ') j++;
+          if (j < line.length) e = j;
+        }
+        edits.push({ start: l.start + s, end: l.start + e, text: mark, rule: this.id, level: 'fix', message, at: l.start + i });
+      };
+      // 1. , : ; ! ? and the sentence-final period in Chinese context. A half-width mark followed by a space in a
+      // block page is the author's English-style mark (`空格, 制表符`) unless the line is padded: left alone.
+      // After a Latin word, a bracket or a quote, a mark followed by a space is an English-style list mark
+      // (`ssh(1), 和`, `”/var/lock”, 和`) unless the line is padded.
+      const spaceAfterOk = (i: number) => {
+        if (line[i + 1] !== ' ' || padded) return true;
+        return ctx.layout === 'line' && isCjkCh(line[i - 1]);
+      };
+      for (const m of line.matchAll(markG)) {
+        const i = m.index!;
+        const ch = m[0];
+        if ((ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') && full(ch)) {
+          if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight, padded);
+        } else if ('，：；！？'.includes(ch) && half(ch) && chineseContext(line, i, brackets)) {
+          put(i, TO_HALF[ch], `${ch} -> ${TO_HALF[ch]} (the document writes this mark half width)`, false, false);
+        } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i) && spaceAfterOk(i)) {
+          put(i, '。', 'sentence-final period after Chinese text -> 。', tight, padded);
+        }
+      }
+      // 2. brackets, in pairs
+      for (const [a, b] of bracketPairs(line)) {
+        const o = line[a], c = line[b];
+        if (!bracketChinese(line, a, b)) continue;
+        // a matched ASCII pair set off by a space outside it (`文件 (参见 x(5)) 来`) is the typesetter's Latin-style
+        // parenthesis, not OCR damage: only a pair of mixed widths or a tight ASCII pair is converted
+        const spacedOutside = line[a - 1] === ' ' || line[b + 1] === ' ';
+        if (o === '(' && c === ')' && spacedOutside && ctx.style.punctuation === 'auto') continue;
+        if (full('(')) {
+          if (o === '(') put(a, '（', 'bracket pair -> full width', padded, tight);
+          if (c === ')') put(b, '）', 'bracket pair -> full width', tight, padded);
+        } else if (half('(')) {
+          if (o === '（') put(a, '(', 'bracket pair -> half width', false, false);
+          if (c === '）') put(b, ')', 'bracket pair -> half width', false, false);
+        }
+      }
+      // 3. ASCII double quotes around Chinese text
+      if (st.curlyQuotes) {
+        for (const [a, b] of quotePairs(line)) {
+          if (!hasCjk(line.slice(a + 1, b))) continue;
+          put(a, '“', 'ASCII quote around Chinese text -> “', false, tight);
+          put(b, '”', 'ASCII quote around Chinese text -> ”', tight, padded);
+        }
+      }
+    });
+    // two marks may both claim the spaces between them (`模型: ,模`): the first keeps them, the second starts at
+    // its own mark; an edit whose mark is already covered is dropped
+    edits.sort((x, y) => x.at - y.at);
+    const out: Edit[] = [];
+    let end = 0;
+    for (const { at, ...e } of edits) {
+      if (at < end) continue;
+      out.push(e.start < end ? { ...e, start: end } : e);
+      end = e.end;
+    }
+    return out;
+  },
+};

@@ -1,0 +1,143 @@
+/**
+ * `space/punctuation`: no spaces around CJK punctuation.
+ *
+ * Convention: the Chinese copywriting guidelines (全角标点与其他字符之间不加空格) and GB/T 15834; the book's
+ * ASCII `, : ; ( )` used as Chinese punctuation count as CJK punctuation. Source of the damage: observed OCR
+ * error (tesseract pads marks with spaces: `灵活 。`, `编辑器， 但是`).
+ *
+ * Ordered table (each row removes the run of spaces it names; newlines and U+3000 are never removed). A row
+ * applies where OCR damage is proven (see {@link paddedLines}); a doubled space always goes:
+ * 1. (`tight`: on a one-page-per-line page, or on a line with OCR padding evidence) spaces before a closing or
+ *    mid-sentence mark `，。、；：？！》）】」』〕〉` and before a `”`/`’` that closes a quote opened on the same
+ *    line (a printed line never starts with such a mark, so such a space is never a wrap); after an opening
+ *    mark `“‘《（【「『〔〈`; between CJK and an ASCII `, ; :` that stands for a Chinese mark; inside ASCII
+ *    brackets around CJK.
+ * 2. (`padded`: only on a line with OCR padding evidence: the line is letter-spaced or shows padding, or, on a
+ *    page that keeps its line breaks, the page does) spaces after a mark, a closing bracket or quote, an ASCII
+ *    `, ; : )` between CJK, and before a `(` that opens CJK text. In one-page-per-line dumps a single space after
+ *    a mark may be a printed wrap (`思想, 使用`); in pages that keep their line breaks, clean technical text keeps
+ *    the odd space beside a mark after inline markup (`“stable” ，`, `“ls -l” 输出`, `空格, 制表符`), so nothing
+ *    short of page-wide evidence proves such spaces OCR's (the ocr-dev gold pages have them).
+ * Never touched: code lines; tokens (the runner protects URLs, paths, code spans...).
+ *
+ * Shape: one edit per run of spaces, [start, end) -> '' (UTF-16 offsets).
+ */
+import type { Edit, Rule } from '../types.js';
+import { CJK } from './classes.js';
+import { dropCodeLines, lineSpans, paddedLines } from './spacing-lines.js';
+
+/** Mid-sentence and sentence-final marks. */
+const MID = '，。、；：？！';
+/** Closing brackets. */
+const CLOSE_BRACKET = '》）】」』〕〉';
+const CLOSE = MID + CLOSE_BRACKET;
+const OPEN = '“‘《（【「『〔〈';
+const C = `[${CJK}]`;
+/** Every character some row needs right before or right after a run of spaces. */
+const RELEVANT = `${MID}${CLOSE_BRACKET}${OPEN}”’,;:()`.replace(/[()]/g, '\\$&');
+/** A run of spaces (not U+3000, not tabs, not newlines) with a character some row needs beside it. */
+const relevantRunG = new RegExp(`(?<=[${RELEVANT}]) +| +(?=[${RELEVANT}])`, 'gu');
+
+/**
+ * When a row applies: `tight` on one-page-per-line pages (such a space is never a printed wrap) and on lines
+ * with OCR padding evidence; `padded` only on lines with OCR padding evidence (see {@link paddedLines}: the
+ * line is letter-spaced or padded, or the whole page is). Clean technical text keeps the odd space beside a
+ * mark after inline markup (`“stable” ，`, `“ls -l” 输出`, `空格, 制表符`), so on a page that keeps its line
+ * breaks only such evidence proves a space OCR's.
+ */
+type When = 'tight' | 'padded';
+
+/**
+ * A row of the table: what must stand right before a run of spaces (`before`, matched against the two
+ * characters before it) and right after it (`after`, matched against the next eight), and when it applies.
+ */
+interface Row {
+  name: string;
+  before: RegExp;
+  after: RegExp;
+  when: When;
+  /** Only when the quote mark right after (`before`) or right before (`after`) the spaces closes a quote. */
+  quote?: 'before' | 'after';
+}
+
+const re = (src: string) => new RegExp(src, 'u');
+const NS = '[^\\s]';
+
+/** The ordered table, read top to bottom; the first row that applies to a run of spaces removes it. */
+export const ROWS: readonly Row[] = [
+  { name: 'space before a closing or mid-sentence CJK mark', before: re(`${NS}$`), after: re(`^[${CLOSE}]`), when: 'tight' },
+  { name: 'space before a closing quote', before: re(`${NS}$`), after: /^[”’]/u, when: 'tight', quote: 'before' },
+  { name: 'space after an opening CJK mark', before: re(`[${OPEN}]$`), after: re(`^${NS}`), when: 'tight' },
+  { name: 'space between CJK and an ASCII mark used as a CJK mark', before: re(`${C}$`), after: re(`^[,;:] *${C}`), when: 'tight' },
+  { name: 'space inside ASCII brackets around CJK (before the closing one)', before: re(`${C}$`), after: /^\)/u, when: 'tight' },
+  { name: 'space inside ASCII brackets around CJK (after the opening one)', before: /\($/u, after: re(`^${C}`), when: 'tight' },
+  { name: 'space after a mid-sentence or sentence-final CJK mark', before: re(`[${MID}]$`), after: re(`^${NS}`), when: 'padded' },
+  { name: 'space after a closing CJK bracket', before: re(`[${CLOSE_BRACKET}]$`), after: re(`^${NS}`), when: 'padded' },
+  { name: 'space after a closing quote', before: /[”’]$/u, after: re(`^${NS}`), when: 'padded', quote: 'after' },
+  { name: 'space after an ASCII mark used as a CJK mark', before: re(`${C}[,;:)]$`), after: re(`^${C}`), when: 'padded' },
+  { name: 'space before an ASCII bracket opening CJK text', before: re(`${C}$`), after: re(`^\\(${C}`), when: 'padded' },
+];
+
+/** Offsets in `line` of the `”` and `’` that close a quote opened earlier on the line (one linear scan). */
+function closingQuotes(line: string): Set<number> {
+  const out = new Set<number>();
+  let double = 0, single = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '“') double++;
+    else if (ch === '‘') single++;
+    else if (ch === '”' && double > 0) {
+      double--;
+      out.add(i);
+    } else if (ch === '’' && single > 0) {
+      single--;
+      out.add(i);
+    }
+  }
+  return out;
+}
+
+export const spacePunctuation: Rule = {
+  id: 'space/punctuation',
+  description: 'No OCR padding around CJK punctuation (and ASCII , : ; ( ) used as such); a single space after a mark that may be a printed wrap stays.',
+  defaultLevel: 'fix',
+  example: { before: '我们选用了 PyTorch ，因为它更灵活 。', after: '我们选用了 PyTorch，因为它更灵活。' },
+  source: 'Chinese copywriting guidelines (全角标点与其他字符之间不加空格); observed OCR error (padding around marks)',
+  apply(text, ctx) {
+    const edits: Edit[] = [];
+    const lines = lineSpans(text);
+    const padding = paddedLines(text, ctx.layout, lines);
+    lines.forEach((l, i) => {
+      const line = text.slice(l.start, l.end);
+      if (!/[^\x00-\x7F]/.test(line)) return; // no CJK mark and no CJK: nothing of ours
+      const padded = padding[i];
+      const tight = ctx.layout === 'line' || padded;
+      let closing: Set<number> | undefined;
+      // one pass over the runs of spaces between two non-space characters of the line
+      let lastEnd = -1;
+      for (const m of line.matchAll(relevantRunG)) {
+        // the whole run of spaces around the match
+        let at = m.index!, end = at + m[0].length;
+        while (at > 0 && line[at - 1] === ' ') at--;
+        while (end < line.length && line[end] === ' ') end++;
+        if (at < lastEnd) continue; // same run as the previous match
+        lastEnd = end;
+        if (at === 0 || end >= line.length) continue; // indentation, trailing spaces
+        const before = line.slice(Math.max(0, at - 2), at);
+        const after = line.slice(end, end + 8);
+        const doubled = m[0].length >= 2;
+        for (const row of ROWS) {
+          if (!row.before.test(before) || !row.after.test(after)) continue;
+          if (!doubled && !(row.when === 'tight' ? tight : padded)) continue;
+          if (row.quote) {
+            closing ??= closingQuotes(line);
+            if (!closing.has(row.quote === 'before' ? end : at - 1)) continue;
+          }
+          edits.push({ start: l.start + at, end: l.start + end, text: '', rule: this.id, level: 'fix', message: row.name });
+          break;
+        }
+      }
+    });
+    return dropCodeLines(text, edits);
+  },
+};

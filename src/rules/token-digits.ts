@@ -1,0 +1,85 @@
+/**
+ * `token/digits`: lookalike letters inside a digit run in numeric context become digits (`1O分钟` -> `10分钟`,
+ * `2l个` -> `21个`); the lookalikes come from rules/lookalikes.tsv (O and o for 0, I and l for 1; never `|`, a table rule).
+ *
+ * Numeric context: the run starts with a real digit, has at least as many real digits as lookalikes, is not
+ * glued to a Latin letter, `_`, `-`, `.`, `/` or another identifier character on either side, and is followed
+ * by a CJK character (a measure word or unit: 分钟, 个, 年) or `%`. Identifiers such as `9A3L-0OK7`, `x1O` or
+ * `1O-2` never qualify. Spacing is left to space/cjk-latin.
+ *
+ * Also a longer number or a dotted section number in prose (`1O00`, `OAuth 2.O`, `I.2.5`, `9.4.1O`): at least
+ * two real digits, at most half as many lookalikes, a dotted number needs two groups with real digits, and the
+ * run may not touch a letter, `_`, `-`, `/`, `:` or a quote (so `x1O`, `v2.O`, `0OK7` stay).
+ *
+ * Second kind: the section number of a Unix manual page reference (`chgrp(1)`, `systemd.service(5)`) read as a
+ * lookalike (`chgrp(])`, `df(l)`, `ls(I)` -> `(1)`; `service(s)` -> `(5)`), repaired only in a document that has
+ * at least two well-formed references, the evidence that it cites manual pages. Source: observed CJK OCR errors (letter O for zero
+ * in 1O分钟). Offsets are UTF-16 code units.
+ */
+import type { Edit, Rule } from '../types.js';
+import { CJK } from './classes.js';
+import { lexiconOf } from './lexicon.js';
+
+/** Lookalikes of a manual section number inside `name(X)`, by section. */
+export const MAN_SECTION_LOOKALIKES: Record<string, string> = { ']': '1', '[': '1', l: '1', I: '1', '|': '1', i: '1', s: '5', S: '5', B: '8' };
+const manRefRe = /(?<![A-Za-z0-9_])[a-z][a-z0-9_.+-]*\([1-8]\)/g;
+const manLookRe = /(?<![A-Za-z0-9_])([a-z][a-z0-9_.+-]*)\(([\][lI|iSsB])\)/g;
+
+interface State {
+  /** Well-formed manual page references in the document. */
+  manRefs: number;
+}
+
+const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
+
+export const tokenDigits: Rule = {
+  id: 'token/digits',
+  description: 'Lookalike letters inside digit runs in numeric context become digits (1O分钟 -> 10分钟).',
+  defaultLevel: 'fix',
+  example: { before: '前1O分钟', after: '前10分钟' },
+  source: 'observed CJK OCR errors (letter O for the digit zero before a measure word; chgrp(]) for chgrp(1))',
+  analyze(pages): State {
+    let manRefs = 0;
+    for (const p of pages) manRefs += (p.match(manRefRe) ?? []).length;
+    return { manRefs };
+  },
+  apply(text, ctx) {
+    const lex = lexiconOf(ctx.data);
+    const look = [...lex.digitOf.keys()].filter((g) => /^[A-Za-z]$/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
+    const L = `[${esc(look.join(''))}]`;
+    const re = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+])[0-9](?:[0-9]|${L})*${L}(?:[0-9]|${L})*(?=[${CJK}%])`, 'gu');
+    // a longer number or a dotted section number anywhere in prose: 1O00, 2.O, I.2.5, 9.4.1O
+    const G = `(?:[0-9]|${L}){1,4}`;
+    const longRe = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+:'"])${G}(?:\\.${G}){0,4}(?![A-Za-z0-9_\\-/])`, 'gu');
+    const edits: Edit[] = [];
+    for (const m of text.matchAll(re)) {
+      const run = m[0];
+      const digits = run.replace(/[^0-9]/g, '').length;
+      if (digits < run.length - digits) continue;
+      const fixed = Array.from(run, (c) => (/[0-9]/.test(c) ? c : lex.digitOf.get(c) ?? c)).join('');
+      edits.push({ start: m.index!, end: m.index! + run.length, text: fixed, rule: this.id, level: 'fix', message: `lookalike letter in a number: ${fixed}` });
+    }
+    for (const m of text.matchAll(longRe)) {
+      const run = m[0].replace(/\.$/, '');
+      const real = run.replace(/[^0-9]/g, '').length;
+      const looks = run.replace(/[0-9.]/g, '').length;
+      if (looks === 0 || real < 2 || looks * 2 > real) continue;
+      // every group holds a real digit (I.2.5: the I group is a lone lookalike between dotted numbers)
+      const groups = run.split('.');
+      if (groups.length === 1 && real < 3) continue;
+      if (groups.length > 1 && groups.filter((g) => /[0-9]/.test(g)).length < 2) continue;
+      if (edits.some((e) => e.start <= m.index! && e.end > m.index!)) continue;
+      const fixed = Array.from(run, (c) => (/[0-9.]/.test(c) ? c : lex.digitOf.get(c) ?? c)).join('');
+      edits.push({ start: m.index!, end: m.index! + run.length, text: fixed, rule: this.id, level: 'fix', message: `lookalike letter in a number: ${fixed}` });
+    }
+    const state = (ctx.state as State | undefined) ?? { manRefs: (text.match(manRefRe) ?? []).length };
+    if (state.manRefs >= 2) {
+      for (const m of text.matchAll(manLookRe)) {
+        const at = m.index! + m[1].length + 1;
+        const digit = MAN_SECTION_LOOKALIKES[m[2]];
+        edits.push({ start: at, end: at + 1, text: digit, rule: this.id, level: 'fix', message: `manual section number read as "${m[2]}": ${m[1]}(${digit})` });
+      }
+    }
+    return edits;
+  },
+};

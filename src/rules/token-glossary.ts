@@ -1,0 +1,313 @@
+/**
+ * `token/glossary`: repairs Latin tokens that OCR mangled, against the glossary (rules/glossary.txt and
+ * `--glossary` files) and the lookalike table (rules/lookalikes.tsv).
+ *
+ * A token is a run of ASCII letters and digits with inner `-` `.` `+` `/`, which may hold a lookalike glyph
+ * between two Latin characters (`BE求T`). Tokens that are glossary terms, identity entries, or ordinary English
+ * words are never touched. Ordered kinds of repair (first that applies wins):
+ *  1. explicit variant (`Pytorch => PyTorch`): fix;
+ *  2. version form: the token equals a term once hyphens and spaces next to a digit are dropped (`GPT4` ->
+ *     `GPT-4`, `Microsoft365` -> `Microsoft 365`; `MSDOS` stays): fix;
+ *  3. two glued terms split at a digit|letter or lower|upper boundary (`GPT-4API` -> `GPT-4 API`): fix;
+ *  4. lookalike glyphs: the token's lookalike skeleton equals exactly one term's (`BE求T`, `1SO9660`): fix when
+ *     the term has at least 4 characters and at most a third of them differ;
+ *     A second tier compares lower-cased skeletons (`Tensorf1ow` -> `TensorFlow`) when a digit or CJK glyph is
+ *     among the changes;
+ *  4b. lookalike glyphs in an ordinary English word (SCOWL): `shel1` -> `shell`, `defauLt` -> `default`;
+ *  5. one dropped or extra letter, also across one space (`A4 Science` -> `AI4Science`): fix when exactly one term
+ *     matches and the term is long (6+) or the CJK word after the token names the term's category
+ *     (`Sor模型` -> `Sora 模型`); otherwise a suggestion (terms of 5+); never for all-capital tokens;
+ *  6. proper-noun casing in Chinese prose (CJK next to the token; `linux` -> `Linux`) unless the lower-case form is an English word (`apple`) or
+ *     the term is flagged `keeplower` (docker, perl); never for all-capital acronyms (http, dns): fix.
+ * Also: a `$` read as `S` before an environment variable of the [envvar] section, in quotes or before a `/`
+ * (`"SPATH"` -> `"$PATH"`, `SHOME/.cache` -> `$HOME/.cache`).
+ * Tokens touching `_` `@` `$` `\` `=` `~` or another token across `.`/`/`, and everything in protected spans
+ * (URLs, paths, code), are left alone. Source: observed CJK OCR errors; pycorrector (identity entries);
+ * Chinese copywriting guidelines (专有名词使用正确的大小写). Offsets are UTF-16 code units.
+ */
+import type { Edit, Rule } from '../types.js';
+import { CJK, CJK_PUNCT } from './classes.js';
+import { lexiconOf, skeleton, squash, type Lexicon, type Term } from './lexicon.js';
+
+/** CJK head words that name a term's category: evidence for a one-letter repair. */
+export const CATEGORY_HEADS: Record<string, string[]> = {
+  model: ['模型', '系列', '架构', '网络'],
+  framework: ['框架', '库', '工具'],
+  language: ['语言', '代码', '程序'],
+  company: ['公司', '团队', '实验室'],
+  os: ['系统', '发行版', '内核'],
+  standard: ['标准', '协议', '编码', '规范'],
+  format: ['格式', '文件'],
+  hardware: ['芯片', '显卡', '处理器', '硬件'],
+  product: ['产品', '软件', '平台', '服务', '数据集'],
+  concept: [],
+};
+
+const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
+const cjkStartRe = new RegExp(`^[${CJK}]`, 'u');
+const cjkNearRe = new RegExp(`[${CJK}] ?$`, 'u');
+/** Characters next to a token that make it part of an identifier, path or code. */
+const codeNeighbour = /[_@$\\=~`#%&*<>{}|]/;
+/** Prose neighbours for casing: CJK, CJK punctuation, space, start/end, and ASCII marks used as Chinese punctuation. */
+const proseNeighbourRe = new RegExp(`^(?:$|[\\s${CJK}${CJK_PUNCT},;:!?()])`, 'u');
+
+function tokenRe(lex: Lexicon): RegExp {
+  const glyphs = esc([...lex.letterGlyphs].join(''));
+  const inner = glyphs ? `|[${glyphs}](?=[A-Za-z0-9])` : '';
+  return new RegExp(`[A-Za-z0-9](?:[A-Za-z0-9]|[-.+/](?=[A-Za-z0-9])${inner})*`, 'gu');
+}
+
+/**
+ * The one term of `ts`; terms that differ only by hyphens or spaces (`ISO 9660`, `ISO9660`) count as one, and the
+ * unspaced spelling is taken.
+ */
+function unique(ts: Term[] | undefined): Term | undefined {
+  if (!ts || ts.length === 0) return undefined;
+  if (ts.length === 1) return ts[0];
+  const sq = squash(ts[0].text);
+  if (!ts.every((t) => squash(t.text) === sq)) return undefined;
+  return ts.find((t) => t.text === sq);
+}
+const hasNonAscii = (s: string) => /[^\x00-\x7f]/.test(s);
+
+interface Repair {
+  term: string;
+  kind: string;
+  level: 'fix' | 'suggest';
+}
+
+/** Number of positions where two equal-length strings differ (Infinity when lengths differ). */
+function diffCount(a: string, b: string): number {
+  const x = Array.from(a), y = Array.from(b);
+  if (x.length !== y.length) return Infinity;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) n++;
+  return n;
+}
+
+/** Category evidence: the CJK text right after `end` starts with a head word of `term`'s category. */
+function categoryEvidence(text: string, end: number, term: Term): boolean {
+  const after = text.slice(end, end + 6).replace(/^ /, '');
+  return (CATEGORY_HEADS[term.category] ?? []).some((h) => after.startsWith(h));
+}
+
+/** One dropped or extra letter: the unique term within one insertion or deletion of `token` (skeletons). */
+function editOne(lex: Lexicon, token: string): Term | undefined {
+  const key = skeleton(lex, squash(token));
+  const found = new Set<Term>();
+  for (const t of lex.byDeletion.get(key) ?? []) found.add(t); // token lacks a letter of t
+  const chars = Array.from(key);
+  for (let i = 0; i < chars.length; i++) {
+    // token has an extra letter; a trailing s is a plural, not an extra letter
+    if (i === chars.length - 1 && /[sS]/.test(chars[i])) continue;
+    for (const t of lex.bySkeleton.get(chars.slice(0, i).join('') + chars.slice(i + 1).join('')) ?? []) found.add(t);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** Decides the repair of one token (or a window of two tokens joined by a space), if any. */
+function repairOf(lex: Lexicon, token: string, text: string, end: number, window: boolean): Repair | undefined {
+  const sq = squash(token);
+  if (!window) {
+    const v = lex.variants.get(token);
+    if (v !== undefined) return v === token ? undefined : { term: v, kind: 'known variant', level: 'fix' };
+    const bySq = unique(lex.bySquash.get(sq));
+    if (bySq && bySq.text !== token && sq.length >= 3 && versionGapsOnly(token, bySq.text)) {
+      return { term: bySq.text, kind: 'version form', level: 'fix' };
+    }
+    const split = splitGlued(lex, token);
+    if (split) return { term: split, kind: 'glued terms', level: 'fix' };
+  }
+  const look = unique(lex.bySkeleton.get(skeleton(lex, sq)));
+  if (look && squash(look.text) !== sq) {
+    const tq = squash(look.text);
+    // multi-character lookalikes (rn for m) change the length: count each as one step
+    const norm = (x: string) => lex.multi.reduce((acc, [long, short]) => acc.split(long).join(short), x);
+    const n = diffCount(norm(sq), norm(tq)) + Math.abs(Array.from(sq).length - Array.from(tq).length);
+    const glyph = hasNonAscii(token);
+    // a change of letter case alone (Libreoffice, LibreOffice) is a spelling variant, not a lookalike glyph
+    const caseOnly = n > 0 && Array.from(sq).every((c, k) => c === Array.from(tq)[k] || c.toLowerCase() === Array.from(tq)[k]?.toLowerCase());
+    if (tq.length >= 4 && !caseOnly && (glyph || (n <= Math.max(1, Math.floor(tq.length / 3)) && !window))) {
+      return { term: look.text, kind: 'lookalike glyphs', level: 'fix' };
+    }
+  }
+  // a glyph repair that also restores letter case (Tensorf1ow -> TensorFlow): a digit or non-ASCII glyph must be
+  // among the changes, at most a third of the characters change, and exactly one term matches
+  const lower = unique(lex.bySkeletonLower.get(skeleton(lex, sq.toLowerCase())));
+  if (lower && squash(lower.text) !== sq && !window && (/[0-9]/.test(sq) || hasNonAscii(sq))) {
+    const tq = squash(lower.text);
+    const n = diffCount(sq, tq);
+    const digitGlyph = Array.from(sq).some((c, k) => c !== Array.from(tq)[k] && (/[0-9]/.test(c) || hasNonAscii(c)) && !/[0-9]/.test(Array.from(tq)[k] ?? ''));
+    if (tq.length >= 5 && digitGlyph && n <= Math.floor(tq.length / 3)) return { term: lower.text, kind: 'lookalike glyphs and case', level: 'fix' };
+  }
+  if (!window) {
+    const word = englishLookalike(lex, token, text);
+    if (word) return { term: word, kind: 'lookalike glyphs in an English word', level: 'fix' };
+  }
+  // all-capital acronyms are dense (RPC, gRPC; MSS, MOSS): never repaired by a dropped or added letter
+  const acronym = /^[A-Z0-9]+$/.test(sq);
+  const one = sq.length >= 3 && !acronym ? editOne(lex, token) : undefined;
+  if (one && !lex.terms.has(token)) {
+    const tq = squash(one.text);
+    if (Math.abs(tq.length - sq.length) !== 1) return undefined;
+    const strong = (tq.length >= 6 && /[A-Z0-9]/.test(sq)) || categoryEvidence(text, end, one);
+    if (strong) return { term: one.text, kind: 'one letter dropped or added', level: 'fix' };
+    if (tq.length >= 5) return { term: one.text, kind: 'one letter dropped or added (uncertain)', level: 'suggest' };
+  }
+  return undefined;
+}
+
+/**
+ * True when `token` and `term` differ only by hyphens or spaces next to a digit (`GPT4` ~ `GPT-4`, `Microsoft365`
+ * ~ `Microsoft 365`); a hyphen between letters (`MSDOS` ~ `MS-DOS`, `WiFi` ~ `Wi-Fi`) is a spelling variant, not
+ * OCR damage, and stays.
+ */
+function versionGapsOnly(token: string, term: string): boolean {
+  let i = 0, j = 0;
+  while (i < token.length || j < term.length) {
+    if (token[i] === term[j]) {
+      i++, j++;
+      continue;
+    }
+    const gapIn = term[j] === '-' || term[j] === ' ' ? 'term' : token[i] === '-' || token[i] === ' ' ? 'token' : '';
+    if (!gapIn) return false;
+    const s = gapIn === 'term' ? term : token;
+    const k = gapIn === 'term' ? j : i;
+    if (!/[0-9]/.test(s[k - 1] ?? '') && !/[0-9]/.test(s[k + 1] ?? '')) return false;
+    if (gapIn === 'term') j++;
+    else i++;
+  }
+  return true;
+}
+
+/** Glyphs read for a letter inside an ordinary word, by the case of the word: what each may stand for. */
+const WORD_LOOKALIKES: Record<'lower' | 'upper', Record<string, string[]>> = {
+  lower: { '1': ['l'], I: ['l'], L: ['l'], '|': ['l'], '0': ['o'] },
+  upper: { '1': ['I'], l: ['I'], '|': ['I'], '0': ['O'] },
+};
+
+/**
+ * An ordinary English word that `token` becomes when its lookalike glyphs are read back (`shel1` -> `shell`,
+ * `unstab1e` -> `unstable`, `F0RMAT` -> `FORMAT`), or undefined. Only for tokens of 4+ characters with at least
+ * three letters, at most two glyphs, letters in one case (or Capitalised), when exactly one word results; a
+ * trailing digit only in words of 5+ characters with no sibling (`foo1 foo2`) in the text.
+ */
+function englishLookalike(lex: Lexicon, token: string, text: string): string | undefined {
+  // a trailing digit is usually an enumeration (foo1 foo2, file1): only for longer words with no sibling
+  if (/[0-9]$/.test(token)) {
+    if (token.length < 5) return undefined;
+    const stem = token.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(?<![A-Za-z0-9])${stem}[0-9](?![A-Za-z0-9])`, 'g').test(text.replace(token, ''))) return undefined;
+  }
+  if (!/^[A-Za-z0-9|]{4,}$/.test(token) || (token.match(/[A-Za-z]/g) ?? []).length < 3) return undefined;
+  const letters = token.replace(/[^A-Za-z]/g, '');
+  const body = letters.slice(1);
+  const caseOf = /^[A-Z]+$/.test(letters.replace(/[Il]/g, '')) && letters.replace(/[Il]/g, '').length >= 2 ? 'upper' : /^[a-z]*$/.test(body.replace(/[IL]/g, '')) ? 'lower' : undefined;
+  if (!caseOf) return undefined;
+  const table = WORD_LOOKALIKES[caseOf];
+  const chars = Array.from(token);
+  const spots = chars.map((c, i) => (table[c] ? i : -1)).filter((i) => i >= 0);
+  // capital I as the first letter of a Capitalised word is a real I (Index), not a glyph
+  if (caseOf === 'lower' && (chars[0] === 'I' || chars[0] === 'L') && spots[0] === 0) spots.shift();
+  if (spots.length === 0 || spots.length > 2) return undefined;
+  if (chars.some((c, i) => /[0-9|]/.test(c) && !spots.includes(i))) return undefined;
+  const found = new Set<string>();
+  const walk = (k: number, acc: string[]) => {
+    if (k === spots.length) {
+      const w = acc.join('');
+      if (w !== token && lex.words.has(w.toLowerCase())) found.add(w);
+      return;
+    }
+    for (const alt of table[chars[spots[k]]]) {
+      const next = acc.slice();
+      next[spots[k]] = alt;
+      walk(k + 1, next);
+    }
+  };
+  walk(0, chars);
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** `GPT-4API` -> `GPT-4 API`: two terms glued at a digit|letter or lower|upper boundary. */
+function splitGlued(lex: Lexicon, token: string): string | undefined {
+  for (let i = 2; i <= token.length - 2; i++) {
+    const a = token.slice(0, i), b = token.slice(i);
+    const boundary = (/[0-9]/.test(a[a.length - 1]) && /[A-Za-z]/.test(b[0])) || (/[a-z]/.test(a[a.length - 1]) && /[A-Z]/.test(b[0]));
+    if (!boundary) continue;
+    const ta = lex.terms.has(a) ? a : unique(lex.bySquash.get(squash(a)))?.text;
+    if (ta && lex.terms.has(b) && b.length >= 2) return `${ta} ${b}`;
+  }
+  return undefined;
+}
+
+/** Proper-noun casing of an all-lower-case token in prose. */
+function casingOf(lex: Lexicon, token: string, text: string, start: number, end: number): string | undefined {
+  if (!/^[a-z][a-z0-9]*$/.test(token) || token.length < 3 || lex.words.has(token)) return undefined;
+  const t = unique(lex.byLower.get(token));
+  if (!t || t.keeplower || t.text === token || !/[A-Z]/.test(t.text) || !/[a-z]/.test(t.text)) return undefined;
+  if (/^\(\d/.test(text.slice(end, end + 2))) return undefined; // a man page reference: perl(1)
+  if (/^ +-/.test(text.slice(end, end + 4))) return undefined; // a command with options: mysql -u root
+  if (!proseNeighbourRe.test(text.slice(end, end + 1)) || !proseNeighbourRe.test(start > 0 ? text[start - 1] : '')) return undefined;
+  // prose here means Chinese prose: CJK right next to the token or across one space (not `user at debian dot org`)
+  if (!cjkNearRe.test(text.slice(Math.max(0, start - 2), start)) && !cjkStartRe.test(text.slice(end, end + 2).trimStart())) return undefined;
+  return t.text;
+}
+
+/** True when the token at [start, end) sits inside an identifier, path or code (by its neighbours). */
+function inCode(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? text[start - 1] : '';
+  const after = text[end] ?? '';
+  if (codeNeighbour.test(before) || codeNeighbour.test(after)) return true;
+  if (/[./:-]/.test(before) && /[A-Za-z0-9]/.test(text[start - 2] ?? '')) return true;
+  if (/[./:-]/.test(after) && /[A-Za-z0-9]/.test(text[end + 1] ?? '')) return true;
+  if (before === '/' || after === '/') return true;
+  return false;
+}
+
+export const tokenGlossary: Rule = {
+  id: 'token/glossary',
+  description: 'Repairs mangled glossary terms: lookalike glyphs, version forms, dropped letters, proper-noun casing.',
+  defaultLevel: 'fix',
+  example: { before: 'BE求T和GPT4,A4 Science,在linux上', after: 'BERT和GPT-4,AI4Science,在Linux上' },
+  source: 'observed CJK OCR errors (BE求T, GPT4, A4 Science); pycorrector identity entries; 专有名词使用正确的大小写',
+  apply(text, ctx) {
+    const lex = lexiconOf(ctx.data);
+    const edits: Edit[] = [];
+    // a `$` read as `S` before a known environment variable (SPATH -> $PATH), from the [envvar] section
+    // only where a variable is expected: in quotes or before a path (S-Lang's SLANG stays)
+    for (const m of text.matchAll(/(?<=["“'‘`=:\s])S([A-Z][A-Z0-9_]{3,})(?=["”'’/])/g)) {
+      const t = lex.terms.get('$' + m[1]);
+      if (t && t.category === 'envvar') edits.push({ start: m.index!, end: m.index! + 1, text: '$', rule: this.id, level: 'fix', message: `dollar sign read as S: $${m[1]}` });
+    }
+    const tokens = [...text.matchAll(tokenRe(lex))].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+    const used = new Set<number>();
+    // windows of two tokens joined by one space (A4 Science -> AI4Science)
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const a = tokens[i], b = tokens[i + 1];
+      if (b.start !== a.end + 1 || text[a.end] !== ' ') continue;
+      if (lex.terms.has(a.text) || lex.terms.has(b.text) || inCode(text, a.start, b.end)) continue;
+      if (lex.words.has(a.text.toLowerCase()) && lex.words.has(b.text.toLowerCase())) continue;
+      const r = repairOf(lex, a.text + b.text, text, b.end, true);
+      if (!r || r.term.includes(' ') || squash(r.term).length < 6) continue;
+      edits.push({ start: a.start, end: b.end, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
+      used.add(i).add(i + 1);
+      i++;
+    }
+    tokens.forEach((t, i) => {
+      if (used.has(i) || lex.terms.has(t.text) || lex.variants.get(t.text) === t.text) return;
+      if (inCode(text, t.start, t.end)) return;
+      const isWord = !hasNonAscii(t.text) && lex.words.has(t.text.toLowerCase()) && !lex.variants.has(t.text);
+      // an English word in odd case (defauLt) may still hold a lookalike capital
+      const oddCase = isWord && /[a-z][IL]|[IL][a-z]/.test(t.text.slice(1)) && /^[A-Za-z]+$/.test(t.text);
+      const odd = oddCase ? englishLookalike(lex, t.text, text) : undefined;
+      const r = odd ? { term: odd, kind: 'lookalike capital in an English word', level: 'fix' as const } : isWord ? undefined : repairOf(lex, t.text, text, t.end, false);
+      if (r) {
+        edits.push({ start: t.start, end: t.end, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
+        return;
+      }
+      const cased = casingOf(lex, t.text, text, t.start, t.end);
+      if (cased) edits.push({ start: t.start, end: t.end, text: cased, rule: this.id, level: 'fix', message: `proper-noun casing: ${cased}` });
+    });
+    return edits;
+  },
+};

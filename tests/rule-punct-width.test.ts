@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeWidth, punctWidth } from '../src/rules/punct-width.js';
+import { applyRule } from './helpers.js';
+
+const fix = (s: string, punctuation: 'auto' | 'fullwidth' | 'halfwidth' | 'keep' = 'auto') =>
+  applyRule(punctWidth, s, { style: { spacing: 'always', punctuation } });
+const auto = { spacing: 'always' as const, punctuation: 'auto' as const };
+
+describe('punct/width', () => {
+  it('falls back to the guidelines with little evidence: full width in Chinese sentences', () => {
+    expect(fix('提示:请先保存')).toBe('提示：请先保存');
+    expect(fix('先编译;再测试')).toBe('先编译；再测试');
+    expect(fix('为什么会失败?')).toBe('为什么会失败？');
+  });
+  it('keeps marks inside English sentences, times, ratios and URLs', () => {
+    for (const s of ['他说：“Keep it simple, stupid.”然后走了。', '会议在 10:30 开始', '比例为 3:4', '访问 http://example.org:8080/ 即可']) {
+      expect(fix(s)).toBe(s);
+    }
+  });
+  it('turns a sentence-final period after Chinese into 。, but not a label period or a decimal', () => {
+    expect(fix('结果见表（第二节）.')).toBe('结果见表（第二节）。');
+    expect(fix('这叫“回退”.')).toBe('这叫“回退”。');
+    expect(fix('• 数据准备. 收集并清洗原始数据。')).toBe('• 数据准备. 收集并清洗原始数据。');
+    expect(fix('误差约为 0.05 左右')).toBe('误差约为 0.05 左右');
+  });
+  it('turns paired ASCII quotes around Chinese into “”', () => {
+    expect(fix('所谓"梯度消失"，是指梯度越来越小。')).toBe('所谓“梯度消失”，是指梯度越来越小。');
+    expect(fix('运行 "npm test" 即可')).toBe('运行 "npm test" 即可');
+  });
+  it('unifies a bracket pair of mixed widths', () => {
+    expect(fix('容器编排(Kubernetes）很流行')).toBe('容器编排（Kubernetes）很流行');
+    expect(fix('调用 vim(1) 编辑')).toBe('调用 vim(1) 编辑');
+  });
+  it('leaves a matched ASCII pair set off by spaces (the typesetter\'s Latin-style parenthesis) in a full-width document', () => {
+    const doc = '第一段，第二段，第三段（补充），第四段；配置文件 (参见 fstab(5)) 决定挂载点。';
+    expect(fix(doc)).toBe(doc);
+    expect(fix('第一段，第二段，第三段（补充），第四段；配置文件(参见手册)决定挂载点。')).toBe('第一段，第二段，第三段（补充），第四段；配置文件（参见手册）决定挂载点。');
+    expect(fix('配置文件 (参见手册) 决定', 'fullwidth')).toBe('配置文件 （参见手册） 决定');
+  });
+  it('follows the document majority: a half-width book keeps , : ; ( ) half width', () => {
+    const doc = '第一段,第二段,第三段(补充),第四段;第五段,第六段，第七段。';
+    const st = analyzeWidth([doc], auto);
+    expect(st.marks).toBe('halfwidth');
+    expect(fix(doc)).toBe('第一段,第二段,第三段(补充),第四段;第五段,第六段,第七段。');
+  });
+  it('follows the document majority: a full-width book gets full-width marks', () => {
+    const doc = '第一段，第二段，第三段（补充），第四段；第五段,第六段。';
+    expect(analyzeWidth([doc], auto).marks).toBe('fullwidth');
+    expect(fix(doc)).toBe('第一段，第二段，第三段（补充），第四段；第五段，第六段。');
+  });
+  it('lets a family with its own clear majority keep its width (commas full, brackets half)', () => {
+    const doc = '甲，乙，丙，丁，戊，己(一)庚(二)辛(三)壬(四)。';
+    const st = analyzeWidth([doc], auto);
+    expect(st.family.comma).toBe('fullwidth');
+    expect(st.family.bracket).toBe('halfwidth');
+    expect(fix(doc)).toBe(doc);
+  });
+  it('pools the evidence over all pages of the document', () => {
+    const st = analyzeWidth(['甲,乙,丙', '丁,戊', '己，庚'], auto);
+    expect(st.counts.half).toBe(3);
+    expect(st.counts.full).toBe(1);
+  });
+  it('forces a width with fullwidth/halfwidth and does nothing with keep', () => {
+    expect(fix('第一,第二,第三,第四,第五,第六', 'fullwidth')).toBe('第一，第二，第三，第四，第五，第六');
+    expect(fix('第一，第二', 'halfwidth')).toBe('第一,第二');
+    expect(fix('提示:请先保存', 'keep')).toBe('提示:请先保存');
+  });
+  it('leaves an English-style list comma after a Latin word or bracket alone', () => {
+    expect(fix('支持 ssh(1), 和 scp(1)')).toBe('支持 ssh(1), 和 scp(1)');
+  });
+  it('turns a sentence-final period into 。 only when the document clearly ends its sentences with 。', () => {
+    const mixed = '第一句。第二句。第三句. 第四句。第五句. 第六句.';
+    expect(analyzeWidth([mixed], auto).fullStop).toBe(false);
+    const mostly = '第一句。第二句。第三句。第四句。第五句. 第六句。';
+    expect(analyzeWidth([mostly], auto).fullStop).toBe(true);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { tokenDigits } from '../src/rules/token-digits.js';
+import { applyRule, clean } from './helpers.js';
+
+const fix = (s: string) => applyRule(tokenDigits, s);
+
+describe('token/digits', () => {
+  it('turns O, o, I, l inside a digit run before a measure word into digits', () => {
+    expect(fix('大约2O个节点')).toBe('大约20个节点');
+    expect(fix('耗时3l秒')).toBe('耗时31秒');
+    expect(fix('准确率提升了1O%')).toBe('准确率提升了10%');
+  });
+  it('is followed by the normal spacing', () => {
+    expect(clean('等待1O分钟后重试')).toBe('等待 10 分钟后重试');
+  });
+  it('never touches identifiers, hex, versions or words', () => {
+    for (const ok of ['| 1500|默认值 |', '序列号 9A3L-0OK7 已失效', '变量x1O的值', '型号A1O0', 'IO设备', 'O2浓度', '编号1O-2', '版本v1O发布']) {
+      expect(fix(ok)).toBe(ok);
+    }
+  });
+  it('repairs a lookalike manual section only when the document cites manual pages', () => {
+    expect(fix('用 grep(1) 和 sed(1) 处理，再用 awk(]) 汇总')).toBe('用 grep(1) 和 sed(1) 处理，再用 awk(1) 汇总');
+    expect(fix('见 crontab(5)、passwd(5) 和 hosts(s)')).toBe('见 crontab(5)、passwd(5) 和 hosts(s)'.replace('hosts(s)', 'hosts(5)'));
+    expect(fix('函数 f(l) 的值')).toBe('函数 f(l) 的值');
+  });
+});

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tokenGlossary } from '../src/rules/token-glossary.js';
+import { loadLexicon, parseGlossary, parseLookalikes } from '../src/rules/lexicon.js';
+import { runRules } from '../src/rules/runner.js';
+import { applyRule } from './helpers.js';
+
+const fix = (s: string) => applyRule(tokenGlossary, s);
+const logOf = (s: string) =>
+  runRules(s, [{ rule: tokenGlossary, level: 'fix' }], { style: { spacing: 'always', punctuation: 'auto' }, layout: 'block', data: { ignore: [] } }).edits;
+
+describe('token/glossary', () => {
+  it('repairs lookalike glyphs inside a known term', () => {
+    expect(fix('采用RoBE求Ta的方法')).toBe('采用RoBERTa的方法');
+    expect(fix('基于ELECT℉A预训练')).toBe('基于ELECTRA预训练');
+    expect(fix('光盘格式 1SO9660 很常见')).toBe('光盘格式 ISO9660 很常见');
+    expect(fix('使用 Kubemetes 编排')).toBe('使用 Kubernetes 编排');
+    expect(fix('框架 Tensorf1ow 与公司 0penAI')).toBe('框架 TensorFlow 与公司 OpenAI');
+  });
+  it('puts version forms and glued terms in their glossary form', () => {
+    expect(fix('对比GPT2与GPT3')).toBe('对比GPT-2与GPT-3');
+    expect(fix('开源的LLaMA2模型')).toBe('开源的LLaMA-2模型');
+    expect(fix('调用GPT-4API完成')).toBe('调用GPT-4 API完成');
+    expect(fix('升级到Windows11后')).toBe('升级到Windows 11后');
+  });
+  it('repairs one dropped letter: long terms, or short ones with category evidence', () => {
+    expect(fix('在 A4 Science 领域')).toBe('在 AI4Science 领域');
+    expect(fix('使用 Debin 发行版')).toBe('使用 Debian 发行版');
+    expect(fix('发布了Gemm模型')).toBe('发布了Gemma模型');
+  });
+  it('only suggests an uncertain one-letter repair', () => {
+    expect(fix('这是 Kras 的用法')).toBe('这是 Kras 的用法');
+    const log = logOf('这是 Kras 的用法');
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ level: 'suggest', after: 'Keras' });
+  });
+  it('gives proper nouns their casing in prose, except ordinary words, commands and acronyms', () => {
+    expect(fix('在ubuntu和github上')).toBe('在Ubuntu和GitHub上');
+    expect(fix('用iphone看youtube')).toBe('用iPhone看YouTube');
+    expect(fix('买了一个 apple 和 windows 的教程')).toBe('买了一个 apple 和 windows 的教程');
+    expect(fix('运行 docker 和 perl(1)，走 http 协议')).toBe('运行 docker 和 perl(1)，走 http 协议');
+    expect(fix('执行 ubuntu -v 查看')).toBe('执行 ubuntu -v 查看');
+  });
+  it('never touches URLs, paths, code spans, identifiers and known terms', () => {
+    for (const ok of [
+      '见 https://example.org/linux/gpt4',
+      '目录 /opt/ubuntu/BE求T 不存在',
+      '命令 `ubuntu-drivers` 可用',
+      '序列号 9A3L-0OK7 已失效',
+      '变量 gpt4_model 与 linux.version',
+      'GPT-4 与 BERT 以及 PyTorch 都已拼写正确',
+      'Transformers 库和 GPTs 应用',
+    ]) expect(fix(ok)).toBe(ok);
+  });
+  it('leaves spelling variants that are not OCR damage', () => {
+    for (const ok of ['兼容 MSDOS 文件系统', '打开 Libreoffice 文档', '写信给 admin at ubuntu dot com', '支持 WiFi 连接']) {
+      expect(fix(ok)).toBe(ok);
+    }
+  });
+  it('respects identity entries from a user glossary', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocrtidy-gl-'));
+    const file = path.join(dir, 'mine.txt');
+    fs.writeFileSync(file, '[model]\nZephyrX\nGPT4 => GPT4\n');
+    const lexicon = loadLexicon([file]);
+    const data = { ignore: [], lexicon };
+    expect(applyRule(tokenGlossary, '模型GPT4和ZephyrX', { data })).toBe('模型GPT4和ZephyrX');
+    expect(applyRule(tokenGlossary, '模型 Zephyr求X 很好', { data })).toBe('模型 ZephyrX 很好');
+  });
+});
+
+describe('lexicon data files', () => {
+  it('parses sections, flags, variants and identity entries', () => {
+    const g = parseGlossary('# c\n[os]\nLinux\nDocker ; keeplower\nPytorch => PyTorch\nBERT => BERT  # protect\n', 'g.txt');
+    expect(g.terms.get('Linux')).toMatchObject({ category: 'os', keeplower: false });
+    expect(g.terms.get('Docker')?.keeplower).toBe(true);
+    expect(g.variants.get('Pytorch')).toBe('PyTorch');
+    expect(g.variants.get('BERT')).toBe('BERT');
+  });
+  it('names the file and line of a malformed entry', () => {
+    expect(() => parseGlossary('[OS]\n', 'x.txt')).toThrow(/x\.txt:1/);
+    expect(() => parseGlossary('Term ; bogus\n', 'y.txt')).toThrow(/y\.txt:1: unknown flag "bogus"/);
+    expect(() => parseGlossary('a => \n', 'z.txt')).toThrow(/z\.txt:1/);
+    expect(() => parseLookalikes('abc\tX\tnote\n', 't.tsv')).toThrow(/t\.tsv:1/);
+    expect(() => loadLexicon(['/no/such/file.txt'])).toThrow(/\/no\/such\/file\.txt: glossary file not found/);
+  });
+  it('ships several hundred glossary terms and a lookalike table with sources', () => {
+    const lex = loadLexicon();
+    expect(lex.terms.size).toBeGreaterThan(400);
+    expect(lex.lookalikes.length).toBeGreaterThan(25);
+    for (const row of lex.lookalikes) expect(row.observed.length).toBeGreaterThan(5);
+  });
+});
+
+describe('token/glossary: lookalike glyphs in ordinary English words', () => {
+  it('reads the glyphs back when exactly one English word results', () => {
+    expect(fix('在 shel1 里运行 unstab1e 版本的 F0RMAT 命令')).toBe('在 shell 里运行 unstable 版本的 FORMAT 命令');
+    expect(fix('修改 defauLt 值和 sLice 单元')).toBe('修改 default 值和 slice 单元');
+  });
+  it('leaves identifiers, enumerations and abbreviations alone', () => {
+    for (const ok of ['文件 file1 与 file2', '循环 "fool1 fool2"', 'l10n 和 i18n', '变量 x11 与 Win10', 'Index 与 IBM', '函数 setLocale 和 getLine', 'McLaren 与 iPhone']) {
+      expect(fix(ok)).toBe(ok);
+    }
+  });
+});
+
+describe('token/glossary: $ read as S before an environment variable', () => {
+  it('repairs it in quotes or before a path', () => {
+    expect(fix('把目录加入 "SPATH" 变量，缓存在 SHOME/.cache 下，编辑器取 “SEDITOR”')).toBe('把目录加入 "$PATH" 变量，缓存在 $HOME/.cache 下，编辑器取 “$EDITOR”');
+  });
+  it('leaves words and names that only look like it', () => {
+    for (const ok of ['使用 SLANG 库和 STERM 终端', 'SPARK 与 SHOME 项目']) expect(fix(ok)).toBe(ok);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { tokenUrl } from '../src/rules/token-url.js';
+import { applyRule, clean } from './helpers.js';
+
+const fix = (s: string) => applyRule(tokenUrl, s);
+const line = (s: string) => applyRule(tokenUrl, s, { layout: 'line' });
+
+describe('token/url', () => {
+  it('repairs a broken scheme separator', () => {
+    expect(fix('代码见 https:/gitlab.com/team/app 仓库')).toBe('代码见 https://gitlab.com/team/app 仓库');
+    expect(fix('镜像 http//mirror.example.net/iso 可用')).toBe('镜像 http://mirror.example.net/iso 可用');
+    expect(fix('地址 ftp: //files.example.org/pub 有效')).toBe('地址 ftp://files.example.org/pub 有效');
+  });
+  it('restores the dot that OCR turned into a space inside the host', () => {
+    expect(fix('主页 https://www.example org/docs 上有说明')).toBe('主页 https://www.example.org/docs 上有说明');
+    expect(fix('参见 https://pypi. org/project/x 页面')).toBe('参见 https://pypi.org/project/x 页面');
+  });
+  it('rejoins a URL broken by a printed line wrap', () => {
+    expect(fix('教程位于 https://example.com/guide/\nsetup/intro.html，请先阅读')).toBe('教程位于 https://example.com/guide/setup/intro.html，请先阅读');
+    expect(line('链接 https://example.com/a-very-long- path/file.txt 已更新')).toBe('链接 https://example.com/a-very-long-path/file.txt 已更新');
+  });
+  it('turns a sentence-final . after a URL into 。 in a document that uses 。', () => {
+    expect(fix('数据来自 https://data.example.org/v2. 下一节讲清洗。')).toBe('数据来自 https://data.example.org/v2。 下一节讲清洗。');
+    expect(fix('See https://example.org/x. Then run it.')).toBe('See https://example.org/x. Then run it.');
+  });
+  it('restores a slash lost between two well-known FHS directories', () => {
+    expect(fix('可执行文件在 /usrbin/ 下，日志在 /varlog/syslog 里')).toBe('可执行文件在 /usr/bin/ 下，日志在 /var/log/syslog 里');
+    expect(fix('打开 "usr/share/doc" 目录')).toBe('打开 "/usr/share/doc" 目录');
+  });
+  it('leaves correct URLs, e-mails and paths alone', () => {
+    for (const ok of [
+      '见 https://github.com/org/repo/blob/main/README.md。',
+      '写信到 admin@example.com 询问',
+      '配置在 /etc/default/grub 中',
+      '相对路径 src/usr/local.ts 不变',
+      '源码 http://example.com/ 与说明\n另起一行的文字',
+    ]) expect(fix(ok)).toBe(ok);
+  });
+  it('works together with CJK-Latin spacing (URL stays whole)', () => {
+    expect(clean('主页是https:/example com/app 上的页面。')).toBe('主页是 https://example.com/app 上的页面。');
+  });
+});
+
+describe('token/url host gaps stay conservative', () => {
+  it('does not join a following word that happens to be a TLD', () => {
+    const ok = 'See https://example.com in the docs, or https://example.org it is.';
+    expect(applyRule(tokenUrl, ok)).toBe(ok);
+  });
+});
+
+describe('token/url lookalikes in well-known paths', () => {
+  it('repairs a lookalike letter in a top FHS directory and a leading / read as V', () => {
+    expect(fix('模块在 /Lib/modules/ 下，配置在 “Vetc/hosts” 里')).toBe('模块在 /lib/modules/ 下，配置在 “/etc/hosts” 里');
+    expect(fix('见 /usr/1ib/python3/ 与 "/etc/defauLt/keyboard"')).toBe('见 /usr/lib/python3/ 与 "/etc/default/keyboard"');
+    expect(fix('文档在\nVusr/share/doc/ 下')).toBe('文档在\n/usr/share/doc/ 下');
+  });
+  it('leaves other capitalised or unknown directories alone', () => {
+    for (const ok of ['字体在 /Library/Fonts/ 下', '见 /Lab/notes/ 目录', '运行 ./L1/run.sh', '字母 V 和 "Vim/" 目录', '版本 Vetc/notes 与 Vusr/x']) {
+      expect(fix(ok)).toBe(ok);
+    }
+  });
+});
