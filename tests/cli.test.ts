@@ -36,11 +36,11 @@ describe('ocrtidy clean', () => {
     expect(ocrtidy(['clean', '-'], '用Rust写').stdout).toBe('用 Rust 写');
   });
   it('prints one file\'s cleaned text on stdout', () => {
-    write('page.txt', '第3章介绍Go语言\n');
+    write('page.txt', '本书第3章介绍Go语言\n');
     const r = ocrtidy(['clean', 'page.txt']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('第 3 章介绍 Go 语言\n');
-    expect(read('page.txt')).toBe('第3章介绍Go语言\n');
+    expect(r.stdout).toBe('本书第 3 章介绍 Go 语言\n');
+    expect(read('page.txt')).toBe('本书第3章介绍Go语言\n');
   });
   it('writes --out-dir DIR/<relative path> and shows the report', () => {
     write('scans/a.txt', '安装Node后运行\n');

@@ -37,6 +37,9 @@ function cells(text: string, from = 0, to = text.length): Array<{ ch: string; at
 
 /** Edit that deletes the second copy of a page repeated back to back, if the page is one. */
 export function repeatedPage(text: string): Edit | null {
+  // fast exit (same answer): two equal halves of code points are two equal halves of UTF-16 code units
+  const bare = text.replace(/\s+/gu, '');
+  if (bare.length % 2 || bare.slice(0, bare.length / 2) !== bare.slice(bare.length / 2)) return null;
   const c = cells(text);
   if (c.length < 2 * MIN_PAGE || c.length % 2) return null;
   const n = c.length / 2;
@@ -64,17 +67,18 @@ export const NEAR_COPY = 0.6;
  * copy with more OCR symptoms is removed (the first on a tie).
  */
 export function nearRepeatedPage(text: string): Edit | null {
-  const c = cells(text);
-  if (c.length < 4 * MIN_PAGE) return null;
-  // cheap probe first: 6-character runs from the first 40 % must recur in the rest of the page
-  const flat = c.map((x) => x.ch);
-  const rest = flat.slice(Math.floor(c.length * 0.4)).join('');
+  // cheap probe first, on the non-space code points (what cells() holds): 6-character runs from the first 40 %
+  // must recur in the rest of the page; the cells with their offsets are built only for a page that passes
+  const flat = Array.from(text.replace(/\s+/gu, ''));
+  if (flat.length < 4 * MIN_PAGE) return null;
+  const rest = flat.slice(Math.floor(flat.length * 0.4)).join('');
   let recur = 0;
   for (const f of [0, 0.06, 0.12, 0.18, 0.24, 0.3]) {
-    const at = Math.floor(c.length * f);
+    const at = Math.floor(flat.length * f);
     if (rest.includes(flat.slice(at, at + 6).join(''))) recur++;
   }
   if (recur < 2) return null;
+  const c = cells(text);
   let best: { sim: number; cut: number } | null = null;
   const lo = Math.floor(c.length * 0.4), hi = Math.ceil(c.length * 0.6);
   const step = Math.max(1, Math.floor((hi - lo) / 64));
@@ -102,6 +106,9 @@ export function fakeBold(text: string): Edit[] {
   const lineRe = /[^\n]+/gu;
   const seen = new Set<number>();
   for (const m of [...text.matchAll(blockRe), ...text.matchAll(lineRe)]) {
+    // fast exit (same answer): too short, or the first two non-space characters differ
+    const head = Array.from(m[0].replace(/\s+/gu, '').slice(0, 4));
+    if (head.length < 2 || head[0] !== head[1]) continue;
     const c = cells(text, m.index!, m.index! + m[0].length);
     if (c.length < 2 * MIN_PAIRS || c.length % 2) continue;
     let ok = true;
