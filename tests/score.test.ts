@@ -76,6 +76,33 @@ describe('align (Hirschberg)', () => {
     expect(c.substitutions + c.deletions + c.insertions).toBe(distance(a, b));
     expect(replay(a, b, ops)).toEqual(Array.from(b));
   });
+  it('stays optimal on long, similar sequences (the diagonal band) and on long, different ones (Hirschberg)', () => {
+    const rnd = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16);
+    const r = rnd(7);
+    // 5000 symbols with about 60 scattered edits: band path
+    const a = Int32Array.from({ length: 5000 }, () => r() % 50);
+    const bl: number[] = [];
+    for (const x of a) {
+      const k = r() % 250;
+      if (k === 0) continue; // deletion
+      if (k === 1) bl.push(x, r() % 50); // insertion
+      else if (k === 2) bl.push((x + 1) % 50); // substitution
+      else bl.push(x);
+    }
+    const b = Int32Array.from(bl);
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const ops: Op[] = [];
+      const c = align(x, y, (o) => ops.push(o));
+      expect(c.substitutions + c.deletions + c.insertions).toBe(distance(x, y));
+      expect(replay(x, y, ops)).toEqual(Array.from(y));
+    }
+    // 4000 x 3900 unrelated symbols: the band (about 3500 wide) would exceed its cap, Hirschberg splits
+    const p = Int32Array.from({ length: 4000 }, () => r() % 50), q = Int32Array.from({ length: 3900 }, () => r() % 50);
+    const ops: Op[] = [];
+    const c = align(p, q, (o) => ops.push(o));
+    expect(c.substitutions + c.deletions + c.insertions).toBe(distance(p, q));
+    expect(replay(p, q, ops)).toEqual(Array.from(q));
+  });
 });
 
 describe('units', () => {

@@ -4,9 +4,10 @@
  *
  * - {@link distance}: Levenshtein distance only, bit-parallel (Myers 1999 in Hyyrö's 2003 block form, as in
  *   rapidfuzz and edlib): O(⌈m/32⌉·n) word operations, O(m) memory.
- * - {@link align}: the edit script (matches, substitutions, deletions, insertions) with O(n + m) memory:
- *   Hirschberg's divide and conquer over linear-space DP rows, with a full-matrix base case for small blocks.
- *   O(n·m) time; callers keep n and m to a page (score.ts aligns page by page or line by line).
+ * - {@link align}: the edit script (matches, substitutions, deletions, insertions): a full matrix for small
+ *   blocks; for larger ones Ukkonen's band around the diagonal (O(n·d), d from the bit-parallel distance); when
+ *   even the band is large, Hirschberg's divide and conquer over linear-space DP rows (O(n·m) time, O(n + m)
+ *   memory). Callers keep n and m to a page (score.ts aligns page by page or line by line).
  *
  * Costs are unit: insertion, deletion and substitution cost 1 each.
  */
@@ -112,7 +113,7 @@ export function align(a: Int32Array, b: Int32Array, onOp?: (op: Op) => void): Ed
       for (let j = b0; j < sb; j++) emit({ op: 'ins', b: j });
     } else if ((n + 1) * (m + 1) <= FULL_MATRIX_CELLS || n === 1) {
       fullMatrix(a, b, a0, sa, b0, sb, emit);
-    } else {
+    } else if (!banded(a, b, a0, sa, b0, sb, emit)) {
       const mid = a0 + (n >> 1);
       forwardRow(a, b, a0, mid, b0, sb, fwd);
       backwardRow(a, b, mid, sa, b0, sb, bwd);
@@ -129,6 +130,67 @@ export function align(a: Int32Array, b: Int32Array, onOp?: (op: Op) => void): Ed
   };
   solve(0, a.length, 0, b.length);
   return counts;
+}
+
+/** Banded blocks with at most this many cells are solved in one piece (16 MB of Int32). */
+const BAND_CELLS = 1 << 22;
+
+/**
+ * Ukkonen's band: with d = distance(a[a0:a1], b[b0:b1]) known (bit-parallel, cheap), an optimal path only visits
+ * diagonals k = j - i with |k| + |k - (m - n)| <= d, so the matrix is filled in that band only: O(n·d) time and
+ * memory instead of O(n·m). For a page of OCR against its truth d is small and this is fast.
+ * @returns false (and emits nothing) when the band would exceed {@link BAND_CELLS}
+ */
+function banded(
+  a: Int32Array, b: Int32Array, a0: number, a1: number, b0: number, b1: number, emit: (op: Op) => void,
+): boolean {
+  const n = a1 - a0, m = b1 - b0;
+  const d = distance(a.subarray(a0, a1), b.subarray(b0, b1));
+  const lo = Math.ceil((m - n - d) / 2), hi = Math.floor((m - n + d) / 2);
+  const w = hi - lo + 1;
+  if ((n + 1) * w > BAND_CELLS) return false;
+  const INF = 0x3fffffff;
+  const D = new Int32Array((n + 1) * w).fill(INF);
+  // cell (i, j) lives at i*w + (j - i - lo) when lo <= j - i <= hi
+  const at = (i: number, j: number) => (j - i < lo || j - i > hi || j < 0 || j > m ? -1 : i * w + (j - i - lo));
+  for (let j = Math.max(0, lo); j <= Math.min(m, hi); j++) D[at(0, j)] = j;
+  for (let i = 1; i <= n; i++) {
+    const ai = a[a0 + i - 1];
+    const jFrom = Math.max(0, i + lo), jTo = Math.min(m, i + hi);
+    for (let j = jFrom; j <= jTo; j++) {
+      const x = i * w + (j - i - lo);
+      if (j === 0) { D[x] = i; continue; }
+      // diagonal (i-1, j-1) sits at the same band offset one row up; up (i-1, j) one further right; left (i, j-1) one to the left
+      const diag = D[x - w] + (ai === b[b0 + j - 1] ? 0 : 1);
+      const up = j - i + 1 <= hi ? D[x - w + 1] + 1 : INF;
+      const left = j - 1 - i >= lo ? D[x - 1] + 1 : INF;
+      D[x] = diag < up ? (diag < left ? diag : left) : up < left ? up : left;
+    }
+  }
+  const ops: Op[] = [];
+  let i = n, j = m;
+  while (i > 0 || j > 0) {
+    const here = D[at(i, j)];
+    if (i > 0 && j > 0) {
+      const same = a[a0 + i - 1] === b[b0 + j - 1];
+      const p = at(i - 1, j - 1);
+      if (p >= 0 && here === D[p] + (same ? 0 : 1)) {
+        ops.push({ op: same ? 'match' : 'sub', a: a0 + i - 1, b: b0 + j - 1 });
+        i--; j--;
+        continue;
+      }
+    }
+    const u = i > 0 ? at(i - 1, j) : -1;
+    if (u >= 0 && here === D[u] + 1) {
+      ops.push({ op: 'del', a: a0 + i - 1 });
+      i--;
+    } else {
+      ops.push({ op: 'ins', b: b0 + j - 1 });
+      j--;
+    }
+  }
+  for (let x = ops.length - 1; x >= 0; x--) emit(ops[x]);
+  return true;
 }
 
 /** out[k] = distance(a[a0:a1], b[b0:b0+k]) for k in 0..b1-b0. */
