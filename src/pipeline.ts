@@ -160,7 +160,19 @@ export function processDocument(
   }
   const drop = new Map<number, string>(plan?.drop ?? []);
   const keptAt = new Map<number, number>();
-  if (!plan) {
+  // `--rule pages/duplicate-pass=suggest`: the groups are reported, every pass stays
+  const dupSuggest = !plan && opts.rules['pages/duplicate-pass'] === 'suggest';
+  if (dupSuggest) {
+    for (const g of groups) {
+      for (const m of g.members) {
+        if (m === g.kept) continue;
+        edits.push({
+          ...dropEdit(pages[m], `duplicate pass of page ${g.kept + 1} (similarity ${g.similarity.toFixed(2)}), which would be kept: ${g.reason}`),
+          level: 'suggest', status: 'suggested',
+        });
+      }
+    }
+  } else if (!plan) {
     for (const g of groups) {
       // the kept page takes the position of the group's first member
       keptAt.set(g.members[0], g.kept);
@@ -235,7 +247,9 @@ export function processDocument(
   });
   fixSeparators(outPages, order, pages);
   edits.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
-  return { output: joinPages(outPages), pageMode: split.mode, pagesIn: pages.length, pagesOut: order.length, groups, edits };
+  // the empty "page" after a dump's final line break is not a page
+  const trailingEmpty = (ps: readonly Page[]) => ps.filter((p) => p.text === '' && p.index === pages.length - 1 && pages.length > 1).length;
+  return { output: joinPages(outPages), pageMode: split.mode, pagesIn: pages.length - trailingEmpty(pages), pagesOut: order.length - trailingEmpty(order), groups, edits };
 }
 
 /**

@@ -158,3 +158,26 @@ describe('ocrtidy check', () => {
     expect(ocrtidy(['check', '--rule', 'space/cjk-latin=off', 'p.txt']).code).toBe(0);
   });
 });
+
+describe('duplicate passes in a one-page-per-line dump', () => {
+  const page1 = (noisy: boolean) =>
+    `第1节${noisy ? '的' : ' 的'}内容：本节讨论缓存的失效策略与容量规划，给出${noisy ? '3' : ' 3 '}个实验的结果，并比较不同淘汰算法在读多写少的负载下的表现。为了便于复现，所有实验都在同一台机器上运行，每个实验重复五次取平均值，误差范围写在表格的最后一列。`;
+  const page2 = '第 2 节 的内容：日志系统的设计要同时照顾写入吞吐和查询延迟，常见做法是先顺序追加到磁盘，再由后台任务建立索引。索引粒度越细，查询越快，但占用的空间越多；本节用两组对照实验说明这种取舍，并给出一个按时间分区的折中方案。';
+  const dump = [page1(true), page2, page1(false)].join('\n') + '\n';
+  it('counts pages without the empty one after the final newline, and drops the worse pass', () => {
+    write('d.txt', dump);
+    const r = ocrtidy(['clean', '--pages', 'line', 'd.txt']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toHaveLength(3);
+    expect(r.stderr).toMatch(/3 pages -> 2/);
+  });
+  it('keeps every pass and only suggests the removal with --rule pages/duplicate-pass=suggest', () => {
+    write('d.txt', dump);
+    const r = ocrtidy(['check', '--pages', 'line', '--format', 'json', '--rule', 'pages/duplicate-pass=suggest', 'd.txt']);
+    const f = JSON.parse(r.stdout).files[0];
+    expect(f.pagesOut).toBe(3);
+    const dup = f.edits.filter((e: { rule: string }) => e.rule === 'pages/duplicate-pass');
+    expect(dup).toHaveLength(1);
+    expect(dup[0]).toMatchObject({ level: 'suggest', status: 'suggested', line: 1 });
+  });
+});

@@ -189,6 +189,8 @@ export async function processFile(
   let stdout: Buffer | undefined;
   try {
     if (job.stdinBytes instanceof Error) throw job.stdinBytes;
+    // an input --out-dir refuses is refused before it is read or cleaned
+    const outPath = s.command === 'clean' && s.outDir && input.kind === 'file' ? outPathFor(input.path, s.outDir, job.cwd) : undefined;
     const bytes = input.kind === 'stdin' ? job.stdinBytes ?? Buffer.alloc(0) : readFile(input);
     rep.sha256 = createHash('sha256').update(bytes).digest('hex');
     const dec = decode(bytes, name, s.options.encoding);
@@ -207,10 +209,9 @@ export async function processFile(
           await writeAtomic((input as { path: string }).path, outBytes);
           rep.writtenTo = (input as { path: string }).path;
         }
-      } else if (s.outDir) {
-        const out = outPathFor((input as { path: string }).path, s.outDir, job.cwd);
-        await writeAtomic(out, outBytes);
-        rep.writtenTo = out;
+      } else if (outPath) {
+        await writeAtomic(outPath, outBytes);
+        rep.writtenTo = outPath;
       }
     }
   } catch (e) {

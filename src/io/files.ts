@@ -77,16 +77,17 @@ export async function readStdin(): Promise<Buffer> {
 
 /**
  * Where `--out-dir` puts the output for `file`: `dir/<file relative to cwd>`.
- * @throws Error when the input lies outside the current directory (nothing is ever written outside `dir`)
+ * @throws Error (the message does not repeat the file name) when the input lies outside the current directory:
+ *   nothing is ever written outside `dir`
  */
 export function outPathFor(file: string, dir: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, path.resolve(cwd, file));
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new Error(`${file}: outside the current directory; --out-dir writes DIR/<path relative to the current directory>, so run ocrtidy from a folder that contains the input`);
+    throw new Error(`outside the current directory; --out-dir writes DIR/<path relative to the current directory>, so run ocrtidy from a folder that contains the input`);
   }
   const out = path.join(dir, rel);
   const relOut = path.relative(path.resolve(cwd, dir), path.resolve(cwd, out));
-  if (relOut.startsWith('..') || path.isAbsolute(relOut)) throw new Error(`${file}: would be written outside ${dir}`);
+  if (relOut.startsWith('..') || path.isAbsolute(relOut)) throw new Error(`would be written outside ${dir}`);
   return out;
 }
 
