@@ -6,10 +6,10 @@ import type { Options } from './options.js';
 import { joinPages, pageLayout, splitPages, type Page } from './pages/split.js';
 import type { PassGroup } from './pages/dedupe.js';
 import { dedupePages } from './pages/passes.js';
-import { fuse, mapThrough } from './pages/fuse.js';
+import { fuse } from './pages/fuse.js';
 import { symptoms } from './pages/quality.js';
 import { RULES } from './rules/index.js';
-import { applyEdits, runRules, type ActiveRule, type LoggedEdit } from './rules/runner.js';
+import { applyEdits, mapThrough, runRules, type ActiveRule, type LoggedEdit } from './rules/runner.js';
 import type { Edit, Rule, RuleData } from './types.js';
 
 /** An edit placed in the document: offsets (UTF-16 code units) into the original document text, 1-based line/column. */

@@ -1,19 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/index.js';
+import { runCli as cli } from './helpers.js';
 
 /** Runs the CLI with captured output. */
-async function cli(args: string[], cwd: string) {
-  const out = new PassThrough(), err = new PassThrough();
-  let stdout = '', stderr = '';
-  out.on('data', (d) => (stdout += d));
-  err.on('data', (d) => (stderr += d));
-  const code = await main(['node', 'ocrtidy', ...args], { stdout: out, stderr: err, cwd });
-  return { code, stdout, stderr };
-}
 
 describe('--glossary FILE (repeatable)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocrtidy-cli-gl-'));

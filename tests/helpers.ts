@@ -4,6 +4,8 @@ import { processDocument } from '../src/pipeline.js';
 import { runRules } from '../src/rules/runner.js';
 import type { Rule, RuleContext } from '../src/types.js';
 import { pageLayout } from '../src/pages/split.js';
+import { PassThrough } from 'node:stream';
+import { main } from '../src/cli/index.js';
 
 /** Applies one rule (at fix level, with its analyze step over the text) and returns the text. */
 export function applyRule(rule: Rule, text: string, ctx: Partial<RuleContext> = {}): string {
@@ -15,4 +17,14 @@ export function applyRule(rule: Rule, text: string, ctx: Partial<RuleContext> = 
 /** Runs the whole default pipeline on a document string. */
 export function clean(text: string, opts: Partial<Options> = {}): string {
   return processDocument(text, { ...DEFAULT_OPTIONS, ...opts }, { ignore: opts.ignore ?? [] }).output;
+}
+
+/** Runs the CLI in process (src/cli/index.ts main) in `cwd`; returns the exit code and what it printed. */
+export async function runCli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out = new PassThrough(), err = new PassThrough();
+  let stdout = '', stderr = '';
+  out.on('data', (d) => (stdout += d));
+  err.on('data', (d) => (stderr += d));
+  const code = await main(['node', 'ocrtidy', ...args], { stdout: out, stderr: err, cwd });
+  return { code, stdout, stderr };
 }

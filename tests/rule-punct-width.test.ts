@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeWidth, punctWidth } from '../src/rules/punct-width.js';
-import { applyRule } from './helpers.js';
+import { applyRule, clean } from './helpers.js';
 
 const fix = (s: string, punctuation: 'auto' | 'fullwidth' | 'halfwidth' | 'keep' = 'auto') =>
   applyRule(punctWidth, s, { style: { spacing: 'always', punctuation } });
@@ -36,6 +36,8 @@ describe('punct/width', () => {
     expect(fix(doc)).toBe(doc);
     expect(fix('第一段，第二段，第三段（补充），第四段；配置文件(参见手册)决定挂载点。')).toBe('第一段，第二段，第三段（补充），第四段；配置文件（参见手册）决定挂载点。');
     expect(fix('配置文件 (参见手册) 决定', 'fullwidth')).toBe('配置文件 （参见手册） 决定');
+    // a space between the pair and a mark is padding, not typesetting: the same answer before and after it goes
+    expect(clean('( 模) :    ')).toBe(clean(clean('( 模) :    ')));
   });
   it('follows the document majority: a half-width book keeps , : ; ( ) half width', () => {
     const doc = '第一段,第二段,第三段(补充),第四段;第五段,第六段，第七段。';

@@ -152,18 +152,3 @@ export function fuse(base: string, others: ReadonlyArray<{ text: string; name: s
   return taken.sort((x, y) => x.start - y.start);
 }
 
-/**
- * Maps a position in the text after `edits` (sorted, non-overlapping) back to the text before them. A position
- * strictly inside a replacement goes to the replaced range's start or end (`side`).
- */
-export function mapThrough(edits: readonly Edit[], pos: number, side: 'start' | 'end'): number {
-  let delta = 0;
-  for (const e of edits) {
-    const postStart = e.start + delta;
-    const postEnd = postStart + e.text.length;
-    if (pos <= postStart) return pos - delta;
-    if (pos < postEnd) return side === 'start' ? e.start : e.end;
-    delta += e.text.length - (e.end - e.start);
-  }
-  return pos - delta;
-}

@@ -261,7 +261,10 @@ export const punctWidth: Rule = {
         if (!bracketChinese(line, a, b)) continue;
         // a matched ASCII pair set off by a space outside it (`文件 (参见 x(5)) 来`) is the typesetter's Latin-style
         // parenthesis, not OCR damage: only a pair of mixed widths or a tight ASCII pair is converted
-        const spacedOutside = line[a - 1] === ' ' || line[b + 1] === ' ';
+        // (a space between the pair and a punctuation mark is OCR padding, which space/punctuation removes: it does
+        // not count, or the answer would change once the padding is gone)
+        const wordAt = (i: number) => i >= 0 && i < line.length && /[\p{L}\p{N}]/u.test(line[i]);
+        const spacedOutside = (line[a - 1] === ' ' && wordAt(a - 2)) || (line[b + 1] === ' ' && wordAt(b + 2));
         if (o === '(' && c === ')' && spacedOutside && ctx.style.punctuation === 'auto') continue;
         if (full('(')) {
           if (o === '(') put(a, '（', 'bracket pair -> full width', padded, tight);

@@ -62,12 +62,13 @@ export function setRuleTimings(into: Map<string, RuleTiming> | undefined): void 
 type Stage = Edit[];
 
 /**
- * Maps a position in a stage's output back to the stage's input.
- * `side` decides where a position strictly inside a replacement goes: to the replaced range's start or end.
+ * Maps a position in the text after `edits` (one stage: sorted, non-overlapping, in the coordinates of the text
+ * before them) back to the text before them. A position strictly inside a replacement goes to the replaced
+ * range's start or end (`side`). Positions and offsets are UTF-16 code units.
  */
-function mapBackOne(stage: Stage, pos: number, side: 'start' | 'end'): number {
+export function mapThrough(edits: readonly Edit[], pos: number, side: 'start' | 'end'): number {
   let delta = 0;
-  for (const e of stage) {
+  for (const e of edits) {
     const postStart = e.start + delta;
     const postEnd = postStart + e.text.length;
     if (pos <= postStart) return pos - delta;
@@ -79,7 +80,7 @@ function mapBackOne(stage: Stage, pos: number, side: 'start' | 'end'): number {
 
 function mapBack(stages: readonly Stage[], pos: number, side: 'start' | 'end'): number {
   let p = pos;
-  for (let i = stages.length - 1; i >= 0; i--) p = mapBackOne(stages[i], p, side);
+  for (let i = stages.length - 1; i >= 0; i--) p = mapThrough(stages[i], p, side);
   return p;
 }
 
