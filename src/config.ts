@@ -230,8 +230,8 @@ export function mergeOptions(fromCli: Options, config: LoadedConfig | undefined,
  * @param dir the folder the config goes to (for the relative `$schema` path)
  */
 export function starterConfig(dir: string): string {
-  const rel = path.relative(dir, SCHEMA_PATH).split(path.sep).join('/');
-  const schema = rel.startsWith('..') ? SCHEMA_PATH : rel;
+  // relative, so the file still works when committed (the usual layout: node_modules/ocrtidy/schema/...)
+  const schema = path.relative(dir, SCHEMA_PATH).split(path.sep).join('/');
   const cfg = {
     $schema: schema,
     rules: Object.fromEntries(RULES.map((r) => [r.id, r.defaultLevel])),
@@ -239,6 +239,11 @@ export function starterConfig(dir: string): string {
     punctuation: DEFAULT_OPTIONS.punctuation,
     pages: DEFAULT_OPTIONS.pages,
     dedupe: DEFAULT_OPTIONS.dedupe,
+    dedupeAcrossFiles: DEFAULT_OPTIONS.dedupeAcrossFiles,
+    dedupeThreshold: DEFAULT_OPTIONS.dedupeThreshold,
+    fuse: DEFAULT_OPTIONS.fuse,
+    reflow: DEFAULT_OPTIONS.reflow,
+    stripHeaders: DEFAULT_OPTIONS.stripHeaders,
     encoding: DEFAULT_OPTIONS.encoding,
     glossary: [],
     ignore: [],

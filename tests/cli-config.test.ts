@@ -227,6 +227,14 @@ describe('review', () => {
     ocrtidy(['review', '--no-config', '--answers', '-', 'p.txt'], { input: 'd' });
     expect(read('p.txt')).toBe(DIRTY);
   });
+  it('a accepts the later edits of the rule even when the answers then run out or say q', () => {
+    write('p.txt', DIRTY);
+    ocrtidy(['review', '--no-config', '--answers', '-', 'p.txt'], { input: 'a' });
+    expect(read('p.txt')).toBe('我用 Python 写了 3 个脚本\n第二行用 Rust 重写\n');
+    write('p.txt', DIRTY);
+    ocrtidy(['review', '--no-config', '--answers', '-', 'p.txt'], { input: 'aq' });
+    expect(read('p.txt')).toBe('我用 Python 写了 3 个脚本\n第二行用 Rust 重写\n');
+  });
   it('running out of answers quits; ? prints the help and asks again', () => {
     write('p.txt', DIRTY);
     const r = ocrtidy(['review', '--no-config', '--answers', '-', 'p.txt'], { input: '?y' });

@@ -86,3 +86,17 @@ describe('properties of the spacing rules', () => {
     }), { numRuns: 400 });
   });
 });
+
+describe('idempotence counterexamples found by the properties (kept as regression tests)', () => {
+  for (const text of [
+    'bPython〇https://example.org/a/b', // a letter glued before a term is not an OCR insertion
+    '， ，模型 ( 模型 ;　 ）  ', // the space before ( is judged by the first character inside, spaces skipped
+    '( 模) :    ', // a space between a parenthesis and a mark is padding, not Latin-style typesetting
+    ' a 〇 GPT-4 GPT-4  ',
+  ]) {
+    it(JSON.stringify(text), () => {
+      const once = clean(text);
+      expect(clean(once)).toBe(once);
+    });
+  }
+});

@@ -207,7 +207,8 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
       }
       const accepted: EditIdentity[] = [];
       const byRule = new Map<string, 'y' | 'n'>();
-      for (let i = 0; i < cands.length && !quit; i++) {
+      let i = 0;
+      for (; i < cands.length && !quit; i++) {
         const e = cands[i];
         const auto = byRule.get(e.rule);
         if (auto) {
@@ -241,6 +242,8 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
         err(`interrupted: ${file} left unchanged`);
         return 130;
       }
+      // quitting stops the questions, not an earlier `a`: the later edits of a rule accepted with `a` still apply
+      for (; i < cands.length; i++) if (byRule.get(cands[i].rule) === 'y') accepted.push(cands[i]);
       let sel;
       try {
         sel = applySelection(dec.text, s.options, data, accepted);

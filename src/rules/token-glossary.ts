@@ -98,8 +98,10 @@ function editOne(lex: Lexicon, token: string): Term | undefined {
   for (const t of lex.byDeletion.get(key) ?? []) found.add(t); // token lacks a letter of t
   const chars = Array.from(key);
   for (let i = 0; i < chars.length; i++) {
-    // token has an extra letter; a trailing s is a plural, not an extra letter
+    // token has an extra letter; a trailing s is a plural, not an extra letter, and a first letter glued before
+    // the term (bPython) is another word run into it, not an OCR insertion
     if (i === chars.length - 1 && /[sS]/.test(chars[i])) continue;
+    if (i === 0) continue;
     for (const t of lex.bySkeleton.get(chars.slice(0, i).join('') + chars.slice(i + 1).join('')) ?? []) found.add(t);
   }
   return found.size === 1 ? [...found][0] : undefined;
