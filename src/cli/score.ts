@@ -119,8 +119,8 @@ export function runScore(s: ScoreSettings, io: Io): number {
 export function addScoreCommand(program: Command, io: Io, setCode: (code: number) => void): void {
   program
     .command('score')
-    .description('CER and WER of each CANDIDATE against the true text GOLD (grapheme clusters after NFC), with edit\n' +
-      'counts and the most frequent confusions, per file and in total. Aligns page by page (form feeds) or line by\n' +
+    .description('CER and WER of each CANDIDATE against the true text GOLD (grapheme clusters after NFC), with edit ' +
+      'counts and the most frequent confusions, per file and in total. Aligns page by page (form feeds) or line by ' +
       'line. GOLD may be a directory: each CANDIDATE is then a directory and files pair by relative path.')
     .requiredOption('--gold <file>', 'the true text (a file or a directory)')
     .argument('<candidates...>', 'texts to score (files, or directories when GOLD is one)')

@@ -29,6 +29,10 @@ export const EXHAUSTIVE_MAX = 400;
 
 const EMPTY = 0xffffffff;
 
+/** Whitespace for shingling: ASCII controls/space, NBSP, U+2000-200B, ideographic space, line/paragraph separators, BOM. */
+const isGap = (c: number): boolean =>
+  c <= 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xfeff;
+
 /** The code points of `text` with all whitespace removed. */
 export function squeeze(text: string): number[] {
   const out: number[] = [];
@@ -41,8 +45,7 @@ export function squeeze(text: string): number[] {
         i++;
       }
     }
-    // whitespace: ASCII controls/space, NBSP, U+2000-200B, ideographic space, line/paragraph separators, BOM
-    if (c <= 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xfeff) continue;
+    if (isGap(c)) continue;
     out.push(c);
   }
   return out;
@@ -166,7 +169,7 @@ export function textShingleHashes(text: string): Uint32Array {
         i++;
       }
     }
-    if (c <= 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xfeff) continue;
+    if (isGap(c)) continue;
     seen++;
     if (seen >= SHINGLE) {
       let h = 0x9747b28c;
