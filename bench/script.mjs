@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Speed of the script rules on their own: node bench/script.mjs DUMP [--convert MODE]
+// (with --convert, only script/convert is timed, its one-off loading included)
 // (make a dump with `python3 ../shared/bench/make-dump.py 10 /tmp/dump10.txt`). Runs the default-on rules
 // script/confusable and script/stray over every page (one page per line) and prints the time per MB, with the
 // one-off loading cost (lexicon, tables) shown apart. Build first (npm run build).
