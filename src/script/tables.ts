@@ -74,12 +74,13 @@ function simplifiedMarkerSet(): Set<string> {
   return simpMarker;
 }
 
-/** Script class of each BMP code unit: bit 1 = Traditional-only, bit 2 = Simplified marker. */
+/** Script class of each UTF-16 unit: bit 1 = Traditional-only, bit 2 = Simplified marker, 4 = high surrogate. */
 let classes: Uint8Array | undefined;
-const TRAD = 1, SIMP = 2;
+const TRAD = 1, SIMP = 2, ASTRAL = 4;
 function classTable(): Uint8Array {
   if (!classes) {
     classes = new Uint8Array(0x10000);
+    classes.fill(ASTRAL, 0xd800, 0xdc00);
     for (const c of traditionalOnlySet()) if (c.length === 1) classes[c.charCodeAt(0)] |= TRAD;
     for (const c of simplifiedMarkerSet()) if (c.length === 1) classes[c.charCodeAt(0)] |= SIMP;
   }
@@ -87,25 +88,31 @@ function classTable(): Uint8Array {
 }
 
 /**
- * Counts Traditional-only and Simplified-marker characters of `s` (a table lookup per UTF-16 unit; both sets
- * hold only BMP characters, checked by the tests).
+ * Counts Traditional-only and Simplified-marker characters of `s`: a table lookup per UTF-16 unit, and a set
+ * lookup for characters outside the BMP (a few markers are CJK Extension B characters).
  */
 export function countScripts(s: string): { trad: number; simp: number } {
   const t = classTable();
   let trad = 0, simp = 0;
   for (let i = 0; i < s.length; i++) {
     const k = t[s.charCodeAt(i)];
-    if (k) {
-      if (k & TRAD) trad++;
-      else simp++;
-    }
+    if (k === 0) continue;
+    if (k === ASTRAL) {
+      const ch = String.fromCodePoint(s.codePointAt(i)!);
+      if (ch.length === 2) {
+        if (traditionalOnlySet().has(ch)) trad++;
+        else if (simplifiedMarkerSet().has(ch)) simp++;
+        i++;
+      }
+    } else if (k & TRAD) trad++;
+    else simp++;
   }
   return { trad, simp };
 }
 
-/** True when every script-marker character is in the BMP (what countScripts relies on). */
-export function markersAreBmp(): boolean {
-  return [...traditionalOnlySet(), ...simplifiedMarkerSet()].every((c) => c.length === 1);
+/** Some script-marker characters outside the BMP, for tests: [traditional-only, simplified-marker]. */
+export function astralMarkers(): [string | undefined, string | undefined] {
+  return [[...traditionalOnlySet()].find((c) => c.length === 2), [...simplifiedMarkerSet()].find((c) => c.length === 2)];
 }
 
 /** The opencc-js preset: per-mode normalisation, segmentation and conversion chains (OpenCC's config files). */
