@@ -1,8 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scriptConvert } from '../src/rules/script-convert.js';
 import { convertText, CONVERT_MODES, type ConvertMode } from '../src/script/convert.js';
 import { applyRule } from './helpers.js';
+import { main } from '../src/cli/index.js';
+import { loadRuleData } from '../src/rules/data.js';
+import { DEFAULT_OPTIONS } from '../src/options.js';
 
 const conv = (mode: ConvertMode, s: string) => applyRule(scriptConvert, s, { data: { ignore: [], convert: mode } });
 
@@ -71,5 +78,33 @@ describe('script/convert', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('--convert on the command line', () => {
+  const sink = () => {
+    const chunks: string[] = [];
+    const s = new PassThrough();
+    s.on('data', (c) => chunks.push(String(c)));
+    return { s, text: () => chunks.join('') };
+  };
+  it('reaches the rule through the options and the rule data', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ocrtidy-convert-'));
+    fs.writeFileSync(path.join(dir, 'in.txt'), '这份报告已经写完了。\n');
+    const out = sink(), err = sink();
+    const code = await main(['node', 'ocrtidy', 'clean', '--convert', 's2t', path.join(dir, 'in.txt')], { stdout: out.s, stderr: err.s, cwd: dir });
+    expect(err.text() + `exit ${code}`).toContain('exit 0');
+    expect(out.text()).toBe('這份報告已經寫完了。\n');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  it('rejects an unknown mode with exit 2', async () => {
+    const out = sink(), err = sink();
+    const code = await main(['node', 'ocrtidy', 'clean', '--convert', 'x2y'], { stdout: out.s, stderr: err.s, cwd: os.tmpdir() });
+    expect(code).toBe(2);
+    expect(err.text()).toContain('t2s');
+  });
+  it('loadRuleData carries the mode', () => {
+    expect(loadRuleData({ ...DEFAULT_OPTIONS, convert: 'tw2s' }).convert).toBe('tw2s');
+    expect(loadRuleData(DEFAULT_OPTIONS).convert).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { majorityScript, scriptStray } from '../src/rules/script-stray.js';
 import { runRules } from '../src/rules/runner.js';
+import { astralMarkers, countScripts } from '../src/script/tables.js';
 
 const base = { style: { spacing: 'always' as const, punctuation: 'auto' as const }, layout: 'block' as const, data: { ignore: [] as string[] } };
 const SIMP = '我们的软件发布了新版本，这个过程对于开发者来说很重要，现在请阅读说明书并且认真学习，这样才能尽快掌握这些东西。'.repeat(3);
@@ -16,6 +17,14 @@ function stray(doc: string, page: string, data: Record<string, unknown> = {}): s
 }
 
 describe('script/stray', () => {
+  it('counts script markers in and outside the BMP', () => {
+    expect(countScripts('後來们发x')).toEqual({ trad: 2, simp: 2 });
+    const [trad, simp] = astralMarkers();
+    if (trad) expect(countScripts(`a${trad}b`)).toEqual({ trad: 1, simp: 0 });
+    if (simp) expect(countScripts(`a${simp}b`)).toEqual({ trad: 0, simp: 1 });
+    expect(countScripts('\u{20000}\uD800')).toEqual({ trad: 0, simp: 0 }); // other astral, lone surrogate
+  });
+
   it('decides the majority script only on enough evidence', () => {
     expect(majorityScript([SIMP])).toBe('simplified');
     expect(majorityScript([TRAD])).toBe('traditional');

@@ -108,16 +108,23 @@ export interface Finding {
 export function judgeRun(chars: readonly string[], table: ConfusableTable, lex: Lexicon, minGain = Math.log(SUGGEST_GAIN)): Finding[] {
   const out: Finding[] = [];
   const lnTotal = Math.log(lex.total);
+  const str = chars.join('');
+  const bmp = str.length === chars.length;
+  const sub = bmp ? (a: number, b: number) => str.slice(a, b) : (a: number, b: number) => chars.slice(a, b).join('');
   for (let i = 0; i < chars.length; i++) {
     const alts = table.get(chars[i]);
     if (!alts) continue;
     // 1. quick filter: the alternative makes a frequent non-name word with its neighbours
     const promising = alts.filter((a) => {
-      for (let s = Math.max(0, i - 3); s <= i; s++) {
-        for (let e = Math.max(i + 1, s + 2); e <= Math.min(chars.length, s + 4); e++) {
-          const w = chars.slice(s, i).join('') + a + chars.slice(i + 1, e).join('');
-          const hit = lex.get(w);
-          if (hit && hit.freq >= MIN_WORD_FREQ && !NAME_TAGS.has(hit.tag)) return true;
+      for (let st = Math.max(0, i - 3); st <= i; st++) {
+        // grow the word to the right from `a`, while some dictionary word still starts with it
+        let w = sub(st, i) + a;
+        for (let e = i + 1; e <= Math.min(chars.length, st + 4); e++) {
+          if (e > i + 1) w += chars[e - 1];
+          if (e - st < 2) continue;
+          const pr = lex.probe(w);
+          if (pr.entry && pr.entry.freq >= MIN_WORD_FREQ && !NAME_TAGS.has(pr.entry.tag)) return true;
+          if (!pr.prefix) break;
         }
       }
       return false;
@@ -160,6 +167,19 @@ export function judgeRun(chars: readonly string[], table: ConfusableTable, lex: 
   return kept.sort((a, b) => a.start - b.start);
 }
 
+const flagTables = new WeakMap<ConfusableTable, Uint8Array>();
+/** 1 for each UTF-16 unit that is a confusable character or a surrogate (astral characters are checked in full). */
+function flagTable(table: ConfusableTable): Uint8Array {
+  let t = flagTables.get(table);
+  if (!t) {
+    t = new Uint8Array(0x10000);
+    t.fill(1, 0xd800, 0xdc00);
+    for (const c of table.keys()) t[c.charCodeAt(0)] = 1;
+    flagTables.set(table, t);
+  }
+  return t;
+}
+
 export const scriptConfusable: Rule = {
   id: 'script/confusable',
   description: 'Flag a CJK character that OCR misread as a lookalike (通现能力 -> 涌现能力), judged by word frequencies; suggest only unless raised to fix.',
@@ -170,15 +190,22 @@ export const scriptConfusable: Rule = {
     const table = (ctx.data.confusables as ConfusableTable | undefined) ?? defaultConfusables();
     const edits: Edit[] = [];
     let lex: Lexicon | undefined;
+    const hasKana = KANA_RE.test(text);
+    const flags = flagTable(table);
     for (const m of text.matchAll(HAN_RUN)) {
       const run = m[0];
+      let any = false;
+      for (let k = 0; k < run.length && !any; k++) any = flags[run.charCodeAt(k)] === 1;
+      if (!any) continue;
       const chars = Array.from(run);
-      if (chars.length < 2 || !chars.some((c) => table.has(c))) continue;
+      if (chars.length < 2) continue;
       // a Japanese sentence around the run: skip
-      const sentStart = Math.max(text.lastIndexOf('。', m.index!), text.lastIndexOf('\n', m.index!));
-      const sentEnd = text.slice(m.index! + run.length).search(/[。\n]/u);
-      const sentence = text.slice(sentStart + 1, sentEnd < 0 ? text.length : m.index! + run.length + sentEnd);
-      if (KANA_RE.test(sentence)) continue;
+      if (hasKana) {
+        const sentStart = Math.max(text.lastIndexOf('。', m.index!), text.lastIndexOf('\n', m.index!));
+        const sentEnd = text.slice(m.index! + run.length).search(/[。\n]/u);
+        const sentence = text.slice(sentStart + 1, sentEnd < 0 ? text.length : m.index! + run.length + sentEnd);
+        if (KANA_RE.test(sentence)) continue;
+      }
       lex ??= jiebaLexicon();
       // UTF-16 offset of each character of the run
       const offs: number[] = [];

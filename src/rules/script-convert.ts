@@ -18,7 +18,7 @@ export const scriptConvert: Rule = {
   id: 'script/convert',
   description: 'Convert between Simplified and Traditional Chinese with OpenCC, word by word (only with --convert MODE).',
   defaultLevel: 'fix',
-  example: { before: '守卫城堡的士兵 (--convert s2twp)', after: '守衛城堡的士兵' },
+  example: { before: '他的士气很高 (--convert s2twp)', after: '他的士氣很高' },
   source: 'OpenCC dictionaries (opencc-js); segmentation by jieba; OpenCC issues #664, #950, #1390, #1497',
   apply(text, ctx) {
     const mode = ctx.data.convert;

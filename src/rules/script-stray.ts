@@ -15,7 +15,7 @@
  * Traditional model or font variant leaks into a Simplified scan.
  */
 import {
-  isSimplifiedMarker, isSimplifiedOnly, isTraditionalOnly, KANA_RE, stChars, stPhrases, tsChars, tsPhrases,
+  countScripts, isSimplifiedOnly, isTraditionalOnly, KANA_RE, stChars, stPhrases, tsChars, tsPhrases,
 } from '../script/tables.js';
 import type { Edit, Rule } from '../types.js';
 
@@ -33,12 +33,11 @@ export type Majority = 'simplified' | 'traditional' | undefined;
 export function majorityScript(pages: readonly string[]): Majority {
   let simp = 0, trad = 0;
   for (const page of pages) {
-    for (const sentence of page.split(/[。！？\n]/u)) {
-      if (KANA_RE.test(sentence)) continue;
-      for (const c of sentence) {
-        if (isTraditionalOnly(c)) trad++;
-        else if (isSimplifiedMarker(c)) simp++;
-      }
+    const sentences = KANA_RE.test(page) ? page.split(/[。！？\n]/u).filter((s) => !KANA_RE.test(s)) : [page];
+    for (const s of sentences) {
+      const c = countScripts(s);
+      trad += c.trad;
+      simp += c.simp;
     }
   }
   const n = simp + trad;
@@ -77,6 +76,7 @@ export const scriptStray: Rule = {
     if (!majority || ctx.data.convert) return [];
     const stray = majority === 'simplified' ? isTraditionalOnly : isSimplifiedOnly;
     const edits: Edit[] = [];
+    if (majority === 'simplified' && countScripts(text).trad === 0) return edits;
     for (const m of text.matchAll(/\p{Script=Han}+/gu)) {
       const chars = Array.from(m[0]);
       if (!chars.some(stray)) continue;

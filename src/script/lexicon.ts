@@ -16,6 +16,13 @@ export interface Entry {
 /** Part-of-speech tags of proper names in jieba's dictionary: person, transliterated person, place, organisation, other. */
 export const NAME_TAGS: ReadonlySet<string> = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz']);
 
+/** What a lookup learns about a string. */
+export interface Probe {
+  entry: Entry | undefined;
+  /** A longer word starts with the string. */
+  prefix: boolean;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -91,42 +98,54 @@ export class Lexicon {
     }
   }
 
-  private find(word: string): { line: number; len: number } | undefined {
-    const q = this.encode(word);
-    let lo = 0, hi = this.count - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const c = this.compareLine(q, mid);
-      if (c === 0) return { line: mid, len: q.length };
-      if (c < 0) hi = mid - 1;
-      else lo = mid + 1;
-    }
-    return undefined;
+  /** True when the word on line `k` starts with the UTF-8 bytes `q` (and is longer). */
+  private extends(q: Uint8Array, k: number): boolean {
+    if (k >= this.count) return false;
+    const s = this.starts[k];
+    for (let j = 0; j < q.length; j++) if (this.bytes[s + j] !== q[j]) return false;
+    return this.bytes[s + q.length] !== 32;
   }
 
-  /** Looked-up words (the same short windows recur on every page); bounded so a long run cannot grow it forever. */
-  private cache = new Map<string, Entry | null>();
+  /** Binary search: the entry for `word` (if a word) and whether a longer word starts with it. */
+  private lookup(word: string): Probe {
+    const q = this.encode(word);
+    let lo = 0, hi = this.count; // first line >= q
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compareLine(q, mid) > 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < this.count && this.compareLine(q, lo) === 0) {
+      const bytes = this.bytes;
+      let p = this.starts[lo] + q.length + 1;
+      let freq = 0;
+      for (; p < bytes.length && bytes[p] >= 48 && bytes[p] <= 57; p++) freq = freq * 10 + (bytes[p] - 48);
+      let tag = '';
+      if (bytes[p] === 32) for (p++; p < bytes.length && bytes[p] > 32; p++) tag += String.fromCharCode(bytes[p]);
+      return { entry: { freq, tag }, prefix: this.extends(q, lo + 1) };
+    }
+    return { entry: undefined, prefix: this.extends(q, lo) };
+  }
+
+  private cache = new Map<string, Probe>();
+
+  /**
+   * Looks `word` up: its entry when it is a word, and whether some longer word starts with it (so a caller
+   * growing a string character by character knows when to stop). Answers are cached: text repeats its words.
+   */
+  probe(word: string): Probe {
+    let r = this.cache.get(word);
+    if (r === undefined) {
+      if (this.cache.size >= 1 << 18) this.cache.clear();
+      r = this.lookup(word);
+      this.cache.set(word, r);
+    }
+    return r;
+  }
 
   /** The entry for `word`, or undefined when it is not a word. */
   get(word: string): Entry | undefined {
-    const c = this.cache.get(word);
-    if (c !== undefined) return c ?? undefined;
-    const e = this.lookup(word);
-    if (this.cache.size >= 200_000) this.cache.clear();
-    this.cache.set(word, e ?? null);
-    return e;
-  }
-
-  private lookup(word: string): Entry | undefined {
-    const hit = this.find(word);
-    if (!hit) return undefined;
-    const bytes = this.bytes;
-    let p = this.starts[hit.line] + hit.len + 1;
-    let freq = 0;
-    for (; p < bytes.length && bytes[p] >= 48 && bytes[p] <= 57; p++) freq = freq * 10 + (bytes[p] - 48);
-    let tag = '';
-    if (bytes[p] === 32) for (p++; p < bytes.length && bytes[p] > 32; p++) tag += String.fromCharCode(bytes[p]);
-    return { freq, tag };
+    return this.probe(word).entry;
   }
 
   /** Frequency of `word`, 0 when it is not a word. */

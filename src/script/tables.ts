@@ -47,8 +47,15 @@ export function tsPhrases(): Map<string, string> {
  * not list it as a Simplified character (`後`, `們`, `髮`; not `干`, `台`, which both scripts use).
  */
 export function isTraditionalOnly(c: string): boolean {
-  const t = tsChars().get(c);
-  return t !== undefined && t !== c && !stChars().has(c);
+  return traditionalOnlySet().has(c);
+}
+let tradOnly: Set<string> | undefined;
+function traditionalOnlySet(): Set<string> {
+  if (!tradOnly) {
+    tradOnly = new Set();
+    for (const [k, v] of tsChars()) if (k !== v && !stChars().has(k)) tradOnly.add(k);
+  }
+  return tradOnly;
 }
 
 /**
@@ -56,8 +63,56 @@ export function isTraditionalOnly(c: string): boolean {
  * (`们`, `发`; `干`, `台` count too, which is why this is only used for majorities).
  */
 export function isSimplifiedMarker(c: string): boolean {
-  const s = stChars().get(c);
-  return s !== undefined && s !== c && !tsChars().has(c);
+  return simplifiedMarkerSet().has(c);
+}
+let simpMarker: Set<string> | undefined;
+function simplifiedMarkerSet(): Set<string> {
+  if (!simpMarker) {
+    simpMarker = new Set();
+    for (const [k, v] of stChars()) if (k !== v && !tsChars().has(k)) simpMarker.add(k);
+  }
+  return simpMarker;
+}
+
+/** Script class of each UTF-16 unit: bit 1 = Traditional-only, bit 2 = Simplified marker, 4 = high surrogate. */
+let classes: Uint8Array | undefined;
+const TRAD = 1, SIMP = 2, ASTRAL = 4;
+function classTable(): Uint8Array {
+  if (!classes) {
+    classes = new Uint8Array(0x10000);
+    classes.fill(ASTRAL, 0xd800, 0xdc00);
+    for (const c of traditionalOnlySet()) if (c.length === 1) classes[c.charCodeAt(0)] |= TRAD;
+    for (const c of simplifiedMarkerSet()) if (c.length === 1) classes[c.charCodeAt(0)] |= SIMP;
+  }
+  return classes;
+}
+
+/**
+ * Counts Traditional-only and Simplified-marker characters of `s`: a table lookup per UTF-16 unit, and a set
+ * lookup for characters outside the BMP (a few markers are CJK Extension B characters).
+ */
+export function countScripts(s: string): { trad: number; simp: number } {
+  const t = classTable();
+  let trad = 0, simp = 0;
+  for (let i = 0; i < s.length; i++) {
+    const k = t[s.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k === ASTRAL) {
+      const ch = String.fromCodePoint(s.codePointAt(i)!);
+      if (ch.length === 2) {
+        if (traditionalOnlySet().has(ch)) trad++;
+        else if (simplifiedMarkerSet().has(ch)) simp++;
+        i++;
+      }
+    } else if (k & TRAD) trad++;
+    else simp++;
+  }
+  return { trad, simp };
+}
+
+/** Some script-marker characters outside the BMP, for tests: [traditional-only, simplified-marker]. */
+export function astralMarkers(): [string | undefined, string | undefined] {
+  return [[...traditionalOnlySet()].find((c) => c.length === 2), [...simplifiedMarkerSet()].find((c) => c.length === 2)];
 }
 
 /** The opencc-js preset: per-mode normalisation, segmentation and conversion chains (OpenCC's config files). */
