@@ -36,17 +36,10 @@ const isGap = (c: number): boolean =>
 /** The code points of `text` with all whitespace removed. */
 export function squeeze(text: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    if (isGap(c)) continue;
-    out.push(c);
+  // for…of walks code points (a lone surrogate as itself), like the hot loop of textShingleHashes
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (!isGap(c)) out.push(c);
   }
   return out;
 }
