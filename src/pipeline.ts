@@ -3,14 +3,14 @@
  * Pure: no I/O. Each document is processed on its own; nothing in one file changes what happens to another.
  */
 import type { Options } from './options.js';
-import { joinPages, pageLayout, splitPages, type Page } from './pages/split.js';
+import { pageLayout, splitPages, type Page } from './pages/split.js';
 import type { PassGroup } from './pages/dedupe.js';
 import { dedupePages } from './pages/passes.js';
 import { fuse } from './pages/fuse.js';
 import { symptoms } from './pages/quality.js';
 import { RULES } from './rules/index.js';
 import { applyEdits, mapThrough, runRules, type ActiveRule, type LoggedEdit } from './rules/runner.js';
-import type { Edit, Rule, RuleData } from './types.js';
+import type { Edit, PageLayout, Rule, RuleContext, RuleData } from './types.js';
 
 /** An edit placed in the document: offsets (UTF-16 code units) into the original document text, 1-based line/column. */
 export interface DocEdit extends LoggedEdit {
@@ -33,7 +33,12 @@ export interface DocResult {
   pagesIn: number;
   pagesOut: number;
   groups: PassGroup[];
+  /** The edits, in document order (empty when the run asked for counts only: `keepEdits: false`). */
   edits: DocEdit[];
+  /** Edit counts per rule (always kept). */
+  tally: EditTally;
+  /** Whether the output differs from the input. */
+  changed: boolean;
 }
 
 /** Rules that are off by default and turned on by a run option. */
@@ -99,36 +104,87 @@ export class LineIndex {
   }
 }
 
+/** Edit counts per rule id: applied fixes, suggestions, held-back edits (the summary line's figures). */
+export type EditTally = Map<string, { fix: number; suggest: number; heldBack: number }>;
+
+/** Adds one logged edit to a tally. */
+export function tallyEdit(tally: EditTally, e: Pick<LoggedEdit, 'rule' | 'status'>): void {
+  let c = tally.get(e.rule);
+  if (!c) tally.set(e.rule, (c = { fix: 0, suggest: 0, heldBack: 0 }));
+  if (e.status === 'applied') c.fix++;
+  else if (e.status === 'suggested') c.suggest++;
+  else c.heldBack++;
+}
+
 /** Optional hooks of {@link processDocument}. */
 export interface DocHooks {
   onPage?: (done: number, total: number) => void;
   decide?: (e: DocEdit) => 'apply' | 'skip' | undefined;
   plan?: DocPlan;
+  /**
+   * When set, the cleaned text is handed over in order, a page and its separator at a time, as soon as the page is
+   * done, and the result's `output` is '' (long dumps: the cleaned document is never held whole).
+   */
+  sink?: (chunk: string) => void;
+  /**
+   * `false`: edits are only counted (the result's `tally`), not listed, for runs that show no report; a listed
+   * edit costs a few hundred bytes and long dumps have millions. Default `true`.
+   */
+  keepEdits?: boolean;
+}
+
+/** What one page's rule run gives back: the cleaned text and its edit log (offsets into the page as given). */
+export interface PageOutcome {
+  text: string;
+  edits: LoggedEdit[];
+  /** Counts in place of `edits` (from a worker thread, when the run keeps no edit list). */
+  tally?: EditTally;
+}
+
+/** A page as the rules get it: its text (after `--fuse`, if any) and layout. */
+export interface PageInput {
+  text: string;
+  layout: PageLayout;
+}
+
+/** A document split, deduplicated and analysed: everything the per-page rule runs need, and where results go. */
+interface Prepared {
+  text: string;
+  mode: string;
+  pages: Page[];
+  /** Kept pages in output order, and the separator each one gets in the output. */
+  order: Page[];
+  seps: string[];
+  groups: PassGroup[];
+  replaced: Set<number>;
+  fused: Map<number, Edit[]>;
+  active: ActiveRule[];
+  base: Omit<RuleContext, 'state' | 'layout'>;
+  place: (page: Page, e: LoggedEdit) => DocEdit;
+  keepEdits: boolean;
+  edits: DocEdit[];
+  tally: EditTally;
+  /** Output so far (without a sink), and how far the output still equals the input. */
+  chunks: string[];
+  sink?: (chunk: string) => void;
+  same: number;
+  changed: boolean;
+  done: number;
+  onPage?: (done: number, total: number) => void;
 }
 
 /**
- * Cleans one document.
- * @param text decoded document text (LF line endings, no BOM)
- * @param opts run options
- * @param data rule data (glossary, lookalikes, ignore list)
- * @param trace optional callback for `--trace`: page index, rule id, text after that rule
- * @param hooks optional: `onPage` progress callback after each kept page's rules (pages done, pages to do);
- *   `decide` the reviewer's choice per proposed edit, placed in the document (see runRules; a skipped
- *   `pages/duplicate-pass` edit keeps that pass as a page of its own); `plan` the duplicate-pass plan made across
- *   files (`--dedupe-across-files`)
+ * Splits the document into pages, groups duplicate passes (and applies `--fuse`) and runs each active rule's
+ * per-document analysis over the kept pages. The per-page rule runs follow ({@link runPage}, {@link finishPage}).
  */
-export function processDocument(
-  text: string,
-  opts: Options,
-  data: RuleData,
-  trace?: (page: number, rule: string, text: string) => void,
-  hooks: DocHooks = {},
-): DocResult {
-  const { onPage, decide, plan } = hooks;
+function prepare(text: string, opts: Options, data: RuleData, hooks: DocHooks): Prepared {
+  const { decide, plan } = hooks;
+  const keepEdits = hooks.keepEdits ?? true;
   const split = splitPages(text, opts.pages);
   const pages = split.pages;
   const lines = new LineIndex(text);
   const edits: DocEdit[] = [];
+  const tally: EditTally = new Map();
   const place = (page: Page, e: LoggedEdit): DocEdit => {
     const offset = page.offset + e.start;
     const at = lines.at(offset);
@@ -137,6 +193,10 @@ export function processDocument(
       rule: e.rule, level: e.level, status: e.status, start: e.start, end: e.end, before: e.before, after: e.after,
       message: e.message, page: page.index, offset, endOffset: page.offset + e.end, line: at.line, column: at.column,
     };
+  };
+  const record = (e: DocEdit) => {
+    tallyEdit(tally, e);
+    if (keepEdits) edits.push(e);
   };
 
   // 1. duplicate passes: which pages survive
@@ -166,7 +226,7 @@ export function processDocument(
     for (const g of groups) {
       for (const m of g.members) {
         if (m === g.kept) continue;
-        edits.push({
+        record({
           ...dropEdit(pages[m], `duplicate pass of page ${g.kept + 1} (similarity ${g.similarity.toFixed(2)}), which would be kept: ${g.reason}`),
           level: 'suggest', status: 'suggested',
         });
@@ -198,10 +258,10 @@ export function processDocument(
     }
     else if (!drop.has(p.index)) order.push(p);
   }
-  for (const [m, message] of drop) edits.push(dropEdit(pages[m], message));
+  for (const [m, message] of drop) record(dropEdit(pages[m], message));
   for (const [m, r] of plan?.replace ?? []) {
     const p = pages[m];
-    edits.push(place(p, {
+    record(place(p, {
       rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length,
       before: p.text, after: r.text, message: r.message,
     }));
@@ -220,49 +280,202 @@ export function processDocument(
     }
   }
 
-  // 2. rules, with per-document analysis over the kept pages
+  // 2. per-document analysis over the kept pages
   const active = activeRules(opts);
-  const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, layout: 'block' as const, data };
-  const textOf = (p: Page) => (fused.has(p.index) ? applyEdits(p.text, fused.get(p.index)!) : p.text);
-  const keptTexts = order.map(textOf);
-  for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze(keptTexts, base);
-  const outPages: Array<{ text: string; sep: string }> = [];
-  order.forEach((p) => {
-    const fe = fused.get(p.index);
-    for (const e of fe ?? []) {
-      const logged: LoggedEdit = { rule: e.rule, level: 'fix', status: 'applied', start: e.start, end: e.end, before: p.text.slice(e.start, e.end), after: e.text, message: e.message };
-      if (replaced.has(p.index)) edits.push({ ...place(pages[p.index], { ...logged, start: 0, end: 0 }), message: `${e.message}; in the pass taken from another file, at its offset ${e.start}` });
-      else edits.push(place(p, logged));
-    }
-    const r = runRules(textOf(p), active, { ...base, layout: p.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined,
-      decide && !fe && !replaced.has(p.index) ? (e) => decide(place(p, e)) : undefined);
+  const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, data };
+  const prep: Prepared = {
+    text, mode: split.mode, pages, order, seps: separators(order, pages), groups, replaced, fused, active, base, place,
+    keepEdits, edits, tally, chunks: [], sink: hooks.sink, same: 0, changed: false, done: 0, onPage: hooks.onPage,
+  };
+  const keptTexts = order.map((p) => pageInput(prep, p).text);
+  for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze(keptTexts, { ...base, layout: 'block' });
+  return prep;
+}
+
+/** The text and layout the rules get for a kept page: the page, or, with `--fuse`, the page after fusion. */
+function pageInput(prep: Prepared, p: Page): PageInput {
+  const fe = prep.fused.get(p.index);
+  return { text: fe ? applyEdits(p.text, fe) : p.text, layout: p.layout };
+}
+
+/** Places the k-th kept page's edits in the document and emits its cleaned text. Pages must come in order. */
+function finishPage(prep: Prepared, k: number, r: PageOutcome): void {
+  const p = prep.order[k];
+  const { place, replaced } = prep;
+  const fe = prep.fused.get(p.index);
+  const record = (e: DocEdit) => {
+    tallyEdit(prep.tally, e);
+    if (prep.keepEdits) prep.edits.push(e);
+  };
+  for (const e of fe ?? []) {
+    const logged: LoggedEdit = { rule: e.rule, level: 'fix', status: 'applied', start: e.start, end: e.end, before: p.text.slice(e.start, e.end), after: e.text, message: e.message };
+    if (replaced.has(p.index)) record({ ...place(prep.pages[p.index], { ...logged, start: 0, end: 0 }), message: `${e.message}; in the pass taken from another file, at its offset ${e.start}` });
+    else record(place(p, logged));
+  }
+  if (prep.keepEdits) {
     for (const e of r.edits) {
       // a pass taken from another file: its edits cannot point into this file; they are listed at the page start
-      if (replaced.has(p.index)) edits.push({ ...place(pages[p.index], { ...e, start: 0, end: 0 }), message: `${e.message ? `${e.message}; ` : ''}in the pass taken from another file, at its offset ${e.start}` });
-      else if (fe) edits.push(place(p, { ...e, start: mapThrough(fe, e.start, 'start'), end: mapThrough(fe, e.end, 'end') }));
-      else edits.push(place(p, e));
+      if (replaced.has(p.index)) record({ ...place(prep.pages[p.index], { ...e, start: 0, end: 0 }), message: `${e.message ? `${e.message}; ` : ''}in the pass taken from another file, at its offset ${e.start}` });
+      else if (fe) record(place(p, { ...e, start: mapThrough(fe, e.start, 'start'), end: mapThrough(fe, e.end, 'end') }));
+      else record(place(p, e));
     }
-    outPages.push({ text: r.text, sep: p.sep });
-    onPage?.(outPages.length, order.length);
-  });
-  fixSeparators(outPages, order, pages);
-  edits.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
+  } else {
+    for (const e of r.edits) tallyEdit(prep.tally, e);
+  }
+  for (const [rule, c] of r.tally ?? []) {
+    const t = prep.tally.get(rule);
+    if (!t) prep.tally.set(rule, { ...c });
+    else {
+      t.fix += c.fix;
+      t.suggest += c.suggest;
+      t.heldBack += c.heldBack;
+    }
+  }
+  emit(prep, r.text);
+  emit(prep, prep.seps[k]);
+  prep.done++;
+  prep.onPage?.(prep.done, prep.order.length);
+}
+
+/** Hands a piece of output on (to the sink, or to the kept chunks) and notes whether the output still equals the input. */
+function emit(prep: Prepared, chunk: string): void {
+  if (chunk === '') return;
+  if (!prep.changed) {
+    if (prep.text.startsWith(chunk, prep.same)) prep.same += chunk.length;
+    else prep.changed = true;
+  }
+  if (prep.sink) prep.sink(chunk);
+  else prep.chunks.push(chunk);
+}
+
+/** The document's result, once every kept page is finished. */
+function finish(prep: Prepared): DocResult {
+  const { pages, order, edits } = prep;
+  if (prep.keepEdits) edits.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
   // the empty "page" after a dump's final line break is not a page
   const trailingEmpty = (ps: readonly Page[]) => ps.filter((p) => p.text === '' && p.index === pages.length - 1 && pages.length > 1).length;
-  return { output: joinPages(outPages), pageMode: split.mode, pagesIn: pages.length - trailingEmpty(pages), pagesOut: order.length - trailingEmpty(order), groups, edits };
+  return {
+    output: prep.sink ? '' : prep.chunks.join(''),
+    changed: prep.changed || prep.same !== prep.text.length,
+    pageMode: prep.mode, pagesIn: pages.length - trailingEmpty(pages), pagesOut: order.length - trailingEmpty(order),
+    groups: prep.groups, edits, tally: prep.tally,
+  };
 }
 
 /**
- * After pages were dropped or moved, give each output page a separator: the separator that followed the page in
+ * Cleans one document.
+ * @param text decoded document text (LF line endings, no BOM)
+ * @param opts run options
+ * @param data rule data (glossary, lookalikes, ignore list)
+ * @param trace optional callback for `--trace`: page index, rule id, text after that rule
+ * @param hooks optional: `onPage` progress callback after each kept page's rules (pages done, pages to do);
+ *   `decide` the reviewer's choice per proposed edit, placed in the document (see runRules; a skipped
+ *   `pages/duplicate-pass` edit keeps that pass as a page of its own); `plan` the duplicate-pass plan made across
+ *   files (`--dedupe-across-files`); `sink` and `keepEdits` (see {@link DocHooks}) for long dumps
+ */
+export function processDocument(
+  text: string,
+  opts: Options,
+  data: RuleData,
+  trace?: (page: number, rule: string, text: string) => void,
+  hooks: DocHooks = {},
+): DocResult {
+  const { decide } = hooks;
+  const prep = prepare(text, opts, data, hooks);
+  prep.order.forEach((p, k) => {
+    const input = pageInput(prep, p);
+    const direct = decide && !prep.fused.has(p.index) && !prep.replaced.has(p.index);
+    const r = runRules(input.text, prep.active, { ...prep.base, layout: input.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined,
+      direct ? (e) => decide(prep.place(p, e)) : undefined);
+    finishPage(prep, k, r);
+  });
+  return finish(prep);
+}
+
+/**
+ * Runs rules over a batch of pages, somewhere else (a worker thread): `pages` in order, each with its text and
+ * layout; resolves to one outcome per page, in the same order.
+ */
+export type PageBatchRunner = (pages: PageInput[], states: Record<string, unknown>) => Promise<PageOutcome[]>;
+
+/**
+ * {@link processDocument} with the kept pages' rule runs shared between this thread and `runBatch` (worker
+ * threads): each side takes the next batch of pages in document order as soon as it is free. The result is the
+ * same as processDocument's (pages are finished in order whoever ran them). No `trace` or `decide` here: those
+ * runs stay in one thread.
+ * @param lanes how many batches may be out with `runBatch` at once (one per worker thread)
+ * @param batchChars about how many UTF-16 code units of page text go into one batch
+ */
+export async function processDocumentShared(
+  text: string,
+  opts: Options,
+  data: RuleData,
+  runBatch: PageBatchRunner,
+  hooks: Omit<DocHooks, 'decide'> = {},
+  lanes = 1,
+  batchChars = 1 << 18,
+): Promise<DocResult> {
+  const prep = prepare(text, opts, data, hooks);
+  const n = prep.order.length;
+  const inputs = prep.order.map((p) => pageInput(prep, p));
+  // batches of whole pages, about batchChars each
+  const batches: Array<[number, number]> = [];
+  for (let from = 0; from < n;) {
+    let to = from, size = 0;
+    while (to < n && (to === from || size + inputs[to].text.length <= batchChars)) size += inputs[to++].text.length;
+    batches.push([from, to]);
+    from = to;
+  }
+  const states: Record<string, unknown> = {};
+  for (const a of prep.active) if (a.state !== undefined) states[a.rule.id] = a.state;
+  const results: Array<PageOutcome | undefined> = new Array(n);
+  // both sides take the next batch in document order, so finished pages go out (and are let go) at once and only a
+  // few batches are ever held
+  let next = 0;
+  let finished = 0;
+  const flush = () => {
+    while (finished < n && results[finished]) {
+      finishPage(prep, finished, results[finished]!);
+      results[finished++] = undefined;
+    }
+  };
+  let failed = false;
+  const lane = async () => {
+    while (next < batches.length && !failed) {
+      const [from, to] = batches[next++];
+      try {
+        const out = await runBatch(inputs.slice(from, to), states);
+        out.forEach((r, i) => (results[from + i] = r));
+      } catch {
+        failed = true; // the batch is run here below
+      }
+    }
+  };
+  const remote = Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  while (next < batches.length) {
+    const [from, to] = batches[next++];
+    for (let k = from; k < to; k++) results[k] = runRules(inputs[k].text, prep.active, { ...prep.base, layout: inputs[k].layout });
+    flush();
+    // let the other side's finished batch in, and send it the next one
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await remote;
+  // a batch whose worker failed is run here, so nothing is lost
+  for (let k = finished; k < n; k++) if (!results[k]) results[k] = runRules(inputs[k].text, prep.active, { ...prep.base, layout: inputs[k].layout });
+  flush();
+  return finish(prep);
+}
+
+/**
+ * After pages were dropped or moved, the separator of each output page: the separator that followed the page in
  * the input, except that the last output page gets the input's last separator ('' or a final newline) and a page
  * that was last in the input but is no longer last gets the separator of the page before it.
  */
-function fixSeparators(out: Array<{ text: string; sep: string }>, order: Page[], pages: Page[]): void {
+function separators(order: readonly Page[], pages: readonly Page[]): string[] {
   const lastSep = pages[pages.length - 1].sep;
   const commonSep = pages.length > 1 ? pages[0].sep : '';
-  out.forEach((o, k) => {
-    const p = order[k];
-    if (k === out.length - 1) o.sep = p.index === pages.length - 1 ? p.sep : lastSep;
-    else o.sep = p.index === pages.length - 1 || p.sep === '' ? commonSep : p.sep;
+  return order.map((p, k) => {
+    if (k === order.length - 1) return p.index === pages.length - 1 ? p.sep : lastSep;
+    return p.index === pages.length - 1 || p.sep === '' ? commonSep : p.sep;
   });
 }

@@ -10,7 +10,7 @@ import { align, fuse, shape, spots } from '../src/pages/fuse.js';
 import { candidatePairs, EXHAUSTIVE_MAX, shingleHashes, signature, squeeze } from '../src/pages/minhash.js';
 import { dedupePages } from '../src/pages/passes.js';
 import * as quality from '../src/pages/quality.js';
-import { hasFolio, lookalikeOddities, symptoms, unmatchedBrackets } from '../src/pages/quality.js';
+import { bigramKeyOf, countLookalikeBigrams, hasFolio, hasLookalike, lookalikeOddities, symptoms, unmatchedBrackets } from '../src/pages/quality.js';
 import { processDocument } from '../src/pipeline.js';
 import { clean } from './helpers.js';
 
@@ -210,5 +210,25 @@ describe('inline report of fused spots', () => {
     const out = formatInline({ command: 'check', seconds: 0, files: [{ file: 'd.txt', status: 'changed', groups: res.groups, edits: res.edits, original: text, output: res.output }] }, false);
     expect(out.split('\n').filter((l) => l.includes('fused:'))).toHaveLength(fused.length);
     expect(res.output).not.toMatch(/[©¢]/u);
+  });
+});
+
+describe('lookalike bigram counts', () => {
+  it('counts the bigrams that hold a lookalike, across spaces and next to astral characters, and takes them back', () => {
+    const counts = new Map<number, number>();
+    countLookalikeBigrams('数 字写好，𠀀字', counts);
+    // 数字, 字写, and 𠀀字 (a lookalike after an extension-B character); 写好, 好， and ，𠀀 hold no lookalike
+    expect(counts.get(bigramKeyOf('数字'))).toBe(1);
+    expect(counts.get(bigramKeyOf('字写'))).toBe(1);
+    expect(counts.get(bigramKeyOf('𠀀字'))).toBe(1);
+    expect(counts.has(bigramKeyOf('写好'))).toBe(false);
+    expect(counts.size).toBe(3);
+    countLookalikeBigrams('数 字写好，𠀀字', counts, -1);
+    expect([...counts.values()].every((v) => v === 0)).toBe(true);
+  });
+
+  it('finds a lookalike anywhere in a page, and none in a page without one', () => {
+    expect(hasLookalike('这一页到最后才有一个宇')).toBe(true);
+    expect(hasLookalike('这页写好了')).toBe(false);
   });
 });

@@ -3,15 +3,15 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { decode, encode, InputError } from '../io/decode.js';
-import { outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
+import { chunkEncoder, decode, encode, InputError } from '../io/decode.js';
+import { AtomicFile, outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
 import type { Options } from '../options.js';
-import { processDocument, ruleFindings, type DocPlan } from '../pipeline.js';
+import { processDocument, processDocumentShared, ruleFindings, type DocHooks, type DocPlan, type DocResult } from '../pipeline.js';
 import { planAcrossFiles } from '../pages/across.js';
 import { formatForFile, render, type FormatName } from '../report/formats.js';
 import { startProgress, wantProgress, type Progress } from './progress.js';
 import { createHash } from 'node:crypto';
-import { summaryLine, type FileReport, type RunReport } from '../report/model.js';
+import { countByRule, summaryLine, type FileReport, type RunReport } from '../report/model.js';
 import { loadRuleData } from '../rules/data.js';
 import type { RuleData } from '../types.js';
 
@@ -31,6 +31,13 @@ export interface RunSettings {
   skip?: (file: string) => boolean;
   /** Files processed in parallel (worker threads); 1: one after the other, in-process; absent: {@link defaultJobs}. */
   jobs?: number;
+  /**
+   * Whether the edits are listed in each file's report (a report is shown or written) or only counted (no report:
+   * `clean --quiet` to stdout, say), which keeps long dumps' memory bounded. Default true.
+   */
+  keepEdits?: boolean;
+  /** Runs one document with its pages' rules shared among worker threads (set by {@link run} for a long single input). */
+  pagesInParallel?: (text: string, opts: Options, data: RuleData, hooks: DocHooks) => Promise<DocResult>;
 }
 
 /** Streams the process writes to; replaceable in tests. */
@@ -66,6 +73,8 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
       return 2;
     }
   }
+  // a report that is shown or written lists every edit; otherwise the edits are only counted
+  s = { ...s, keepEdits: s.keepEdits ?? (Boolean(s.report) || (!toStdout && !s.quiet)) };
   let data: RuleData;
   try {
     data = loadRuleData(s.options);
@@ -94,6 +103,25 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     // several files: a pool of worker threads; results are placed in input order
     reports.push(...(await processInPool(inputs, s, io.cwd, jobs)));
   } else {
+    // one long file: its pages' rules are shared among this thread and jobs - 1 worker threads
+    let pool: { destroy(): Promise<void> } | undefined;
+    if (inputs.length === 1 && fileInputs.length === 1 && !s.trace && !plans) {
+      const pageJobs = Math.max(1, s.jobs ?? os.availableParallelism());
+      if (pageJobs > 1 && fileSize(fileInputs[0].path) >= PAGES_MIN_BYTES) {
+        const shared = await sharedPages(pageJobs - 1, s.options);
+        if (shared) {
+          pool = shared.pool;
+          s = { ...s, pagesInParallel: shared.run };
+        }
+      }
+    }
+    try {
+      await inProcess();
+    } finally {
+      await pool?.destroy();
+    }
+  }
+  async function inProcess() {
     // progress bar: on a TTY, for long runs only (see progress.ts)
     const sizes = inputs.map((i) => (i.kind === 'file' ? fileSize(i.path) : 0));
     const totalBytes = sizes.reduce((a, b) => a + b, 0);
@@ -107,7 +135,7 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
         : undefined;
       const onPage = bar ? (done: number, total: number) => bar.update(bytesDone + (sizes[k] * done) / total, name) : undefined;
       const bytes = input.kind === 'stdin' ? await readStdin().catch((e: Error) => e) : undefined;
-      const r = await processFile({ input, settings: s, cwd: io.cwd, stdinBytes: bytes, plan: plans?.get(name) }, data, traceFn, onPage);
+      const r = await processFile({ input, settings: s, cwd: io.cwd, stdinBytes: bytes, plan: plans?.get(name) }, data, traceFn, onPage, (b) => io.stdout.write(b));
       if (r.stdout) io.stdout.write(r.stdout);
       reports.push(r.report);
       bytesDone += sizes[k];
@@ -136,7 +164,7 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
   if (reports.some((f) => f.status === 'error')) return 2;
   if (s.command === 'check') {
     const fixes = reports.some((f) => f.status === 'changed');
-    const suggestions = reports.some((f) => f.edits.some((e) => e.status === 'suggested'));
+    const suggestions = [...countByRule(reports).values()].some((c) => c.suggest > 0);
     return fixes || (s.strict && suggestions) ? 1 : 0;
   }
   return 0;
@@ -160,6 +188,27 @@ export function defaultJobs(files: ReadonlyArray<{ path: string }>): number {
   return 1;
 }
 
+/** A single input of at least this many bytes has its pages shared among worker threads (`--jobs`). */
+export const PAGES_MIN_BYTES = 1 << 20;
+
+/**
+ * Starts `workers` worker threads for one long document's pages and has them load the rule data while this thread
+ * reads the file and groups its passes. Undefined when there is no built worker module (tests from sources).
+ */
+async function sharedPages(workers: number, options: Options): Promise<{ pool: { destroy(): Promise<void> }; run: NonNullable<RunSettings['pagesInParallel']> } | undefined> {
+  const worker = workerFile();
+  if (!worker) return undefined;
+  const { default: Tinypool } = await import('tinypool');
+  const pool = new Tinypool({ filename: worker, minThreads: workers, maxThreads: workers });
+  // loading the rule data takes a while: start it now, in every worker
+  for (let i = 0; i < workers; i++) pool.run(options, { name: 'warm' }).catch(() => undefined);
+  const run: NonNullable<RunSettings['pagesInParallel']> = (text, opts, data, hooks) =>
+    processDocumentShared(text, opts, data,
+      (pages, states) => pool.run({ options: opts, states, pages, keepEdits: hooks.keepEdits ?? true }, { name: 'pages' }),
+      hooks, workers);
+  return { pool, run };
+}
+
 /** One file's work, as a worker thread gets it (plain data only). */
 export interface FileJob {
   input: Input;
@@ -181,27 +230,44 @@ export async function processFile(
   data: RuleData,
   traceFn?: (page: number, rule: string, text: string) => void,
   onPage?: (done: number, total: number) => void,
+  toOut?: (bytes: Buffer) => void,
 ): Promise<{ report: FileReport; stdout?: Buffer }> {
   const { input, settings: s } = job;
   const name = input.kind === 'stdin' ? '-' : input.path;
   const rep: FileReport = { file: name, status: 'unchanged', groups: [], edits: [] };
   const toStdout = s.command === 'clean' && !s.outDir && !s.write;
+  const keepEdits = s.keepEdits ?? true;
   let stdout: Buffer | undefined;
+  let file: AtomicFile | undefined;
   try {
     if (job.stdinBytes instanceof Error) throw job.stdinBytes;
     // an input --out-dir refuses is refused before it is read or cleaned
     const outPath = s.command === 'clean' && s.outDir && input.kind === 'file' ? outPathFor(input.path, s.outDir, job.cwd) : undefined;
-    const bytes = input.kind === 'stdin' ? job.stdinBytes ?? Buffer.alloc(0) : readFile(input);
+    let bytes: Buffer | undefined = input.kind === 'stdin' ? job.stdinBytes ?? Buffer.alloc(0) : readFile(input);
     rep.sha256 = createHash('sha256').update(bytes).digest('hex');
     const dec = decode(bytes, name, s.options.encoding);
-    const res = processDocument(dec.text, s.options, data, traceFn, { onPage, plan: job.plan });
+    bytes = undefined; // long inputs: the bytes can go once decoded
+    // the cleaned text goes out a page at a time: to stdout (when the caller gives a writer), or to a temporary file
+    // renamed over the target at the end; a report that shows context still gets the whole text
+    const target = s.command !== 'clean' ? undefined : s.write ? (input as { path: string }).path : outPath;
+    const piece = chunkEncoder(dec);
+    let sink: ((chunk: string) => void) | undefined;
+    if (s.command === 'clean' && toStdout && toOut) sink = (c) => toOut(piece(c));
+    else if (target && !keepEdits) {
+      const f = (file = new AtomicFile(target));
+      sink = (c) => f.write(piece(c));
+    }
+    const res = s.pagesInParallel
+      ? await s.pagesInParallel(dec.text, s.options, data, { onPage, plan: job.plan, sink, keepEdits })
+      : processDocument(dec.text, s.options, data, traceFn, { onPage, plan: job.plan, sink, keepEdits });
     Object.assign(rep, {
-      status: res.output === dec.text ? 'unchanged' : 'changed',
+      status: res.changed ? 'changed' : 'unchanged',
       encoding: dec.encoding, bom: dec.bom, eol: dec.eol,
       pageMode: res.pageMode, pagesIn: res.pagesIn, pagesOut: res.pagesOut,
-      groups: res.groups, edits: res.edits, original: dec.text, output: res.output,
+      groups: res.groups, edits: res.edits, tally: Object.fromEntries(res.tally),
+      ...(keepEdits ? { original: dec.text, output: res.output } : {}),
     });
-    if (s.command === 'clean') {
+    if (s.command === 'clean' && !sink) {
       const outBytes = encode(res.output, dec);
       if (toStdout) stdout = outBytes;
       else if (s.write) {
@@ -213,8 +279,16 @@ export async function processFile(
         await writeAtomic(outPath, outBytes);
         rep.writtenTo = outPath;
       }
+    } else if (file && target) {
+      // --write leaves an unchanged file alone
+      if (s.write && rep.status !== 'changed') file.abort();
+      else {
+        file.commit();
+        rep.writtenTo = target;
+      }
     }
   } catch (e) {
+    file?.abort();
     rep.status = 'error';
     rep.error = e instanceof InputError ? e.message.replace(`${name}: `, '') : (e as Error).message;
   }

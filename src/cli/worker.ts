@@ -1,16 +1,54 @@
 /**
- * A worker thread of the `--jobs` pool (tinypool): runs {@link processFile} for one input and returns its report.
- * The rule data is loaded once per worker and per set of options.
+ * A worker thread of the `--jobs` pool (tinypool). Tasks:
+ * - default: {@link processFile} for one input, returning its report (several files in parallel);
+ * - `pages`: the rules over a batch of one document's kept pages (one long file shared among threads, see
+ *   processDocumentShared in pipeline.ts), returning one outcome per page;
+ * - `warm`: loads the rule data for a set of options ahead of the first batch.
+ * The rule data and active rules are loaded once per worker and per set of options.
  */
+import type { Options } from '../options.js';
+import { activeRules, tallyEdit, type EditTally, type PageInput, type PageOutcome } from '../pipeline.js';
 import type { FileReport } from '../report/model.js';
 import { loadRuleData } from '../rules/data.js';
+import { runRules, type ActiveRule } from '../rules/runner.js';
 import type { RuleData } from '../types.js';
 import { processFile, type FileJob } from './run.js';
 
-let cached: { key: string; data: RuleData } | undefined;
+let cached: { key: string; data: RuleData; active: ActiveRule[] } | undefined;
+
+function setup(options: Options): { data: RuleData; active: ActiveRule[] } {
+  const key = JSON.stringify(options);
+  if (cached?.key !== key) cached = { key, data: loadRuleData(options), active: activeRules(options) };
+  return cached;
+}
 
 export default async function work(job: FileJob): Promise<FileReport> {
-  const key = JSON.stringify(job.settings.options);
-  if (cached?.key !== key) cached = { key, data: loadRuleData(job.settings.options) };
-  return (await processFile(job, cached.data)).report;
+  return (await processFile(job, setup(job.settings.options).data)).report;
+}
+
+/** A batch of pages of one document, with the document's per-rule analysis (rule id -> state). */
+export interface PageBatch {
+  options: Options;
+  states: Record<string, unknown>;
+  pages: PageInput[];
+  /** false: each outcome carries a tally of its edits instead of the edits (nothing to report). */
+  keepEdits: boolean;
+}
+
+export function pages(batch: PageBatch): Array<PageOutcome & { tally?: EditTally }> {
+  const { data, active } = setup(batch.options);
+  const withState = active.map((a) => ({ ...a, state: batch.states[a.rule.id] }));
+  const base = { style: { spacing: batch.options.spacing, punctuation: batch.options.punctuation }, data };
+  return batch.pages.map((p) => {
+    const r = runRules(p.text, withState, { ...base, layout: p.layout });
+    if (batch.keepEdits) return r;
+    const tally: EditTally = new Map();
+    for (const e of r.edits) tallyEdit(tally, e);
+    return { text: r.text, edits: [], tally };
+  });
+}
+
+export function warm(options: Options): boolean {
+  setup(options);
+  return true;
 }

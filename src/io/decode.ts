@@ -2,6 +2,7 @@
  * Bytes <-> text, remembering everything needed to write the text back byte-for-byte where nothing changed:
  * encoding, BOM and line-ending style. (DESIGN.md pipeline step 1.)
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Encodings accepted by `--encoding`. `auto` = UTF-8, or UTF-16 when a UTF-16 BOM is present. */
@@ -77,7 +78,8 @@ export function decode(buf: Uint8Array, file: string, encoding: EncodingName = '
   if (enc === 'utf-8') {
     const nul = body.indexOf(0);
     if (nul >= 0) throw new InputError(file, 'binary file (NUL byte), not text', nul + start);
-    const bad = invalidUtf8Offset(body);
+    // the native check first (fast); the offset of the first bad byte only when there is one
+    const bad = isUtf8(body) ? -1 : invalidUtf8Offset(body);
     if (bad >= 0) throw new InputError(file, 'invalid UTF-8 (use --encoding gb18030 or big5 for legacy Chinese encodings)', bad + start);
     text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   } else if (enc === 'utf-16le' || enc === 'utf-16be') {
@@ -98,8 +100,11 @@ export function decode(buf: Uint8Array, file: string, encoding: EncodingName = '
     }
   }
   if (text.includes('\0')) throw new InputError(file, 'binary file (NUL character), not text');
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length;
+  let crlf = 0, lf = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    lf++;
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+  }
   const eol = crlf > 0 && crlf === lf ? 'crlf' : 'lf';
   if (eol === 'crlf') text = text.replace(/\r\n/g, '\n');
   return { text, encoding: enc, bom, eol };
@@ -124,4 +129,19 @@ export function encode(text: string, how: Omit<Decoded, 'text'>): Buffer {
     default:
       return iconv.encode(t, how.encoding);
   }
+}
+
+/**
+ * A stateful encoder for output written in pieces (a page at a time): each call returns the bytes of one piece of
+ * LF text in the input's encoding and line endings, with the BOM before the first piece when the input had one.
+ * The pieces' bytes, joined, equal `encode(pieces.join(''), how)`, provided no piece ends between the two halves
+ * of a surrogate pair (pages never do).
+ */
+export function chunkEncoder(how: Omit<Decoded, 'text'>): (piece: string) => Buffer {
+  let first = true;
+  return (piece: string) => {
+    const b = encode(piece, { ...how, bom: first && how.bom });
+    first = false;
+    return b;
+  };
 }

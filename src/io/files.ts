@@ -99,3 +99,50 @@ export async function writeAtomic(file: string, data: Buffer | string): Promise<
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomic(file, data);
 }
+
+/**
+ * A file written in pieces that appears whole or not at all: the pieces go to a temporary file beside `file`, and
+ * {@link AtomicFile.commit} flushes it to disk and renames it over `file` (write-file-atomic's method, which has no
+ * streaming form); {@link AtomicFile.abort} removes the temporary file. Keeps long outputs out of memory.
+ * @throws Error (from the file system) when the folder cannot be made or the temporary file cannot be opened
+ */
+export class AtomicFile {
+  private fd: number;
+  private readonly tmp: string;
+  private readonly file: string;
+  constructor(file: string) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // a symbolic link keeps pointing where it did: its target is the file replaced (as write-file-atomic does)
+    try {
+      file = fs.realpathSync(file);
+    } catch {
+      // a new file
+    }
+    this.file = file;
+    this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+    this.fd = fs.openSync(this.tmp, 'wx');
+  }
+  /** Appends bytes. */
+  write(bytes: Uint8Array): void {
+    let done = 0;
+    while (done < bytes.length) done += fs.writeSync(this.fd, bytes, done);
+  }
+  /** Makes the file: keeps an existing file's mode, flushes, renames over `file`. */
+  commit(): void {
+    try {
+      fs.fchmodSync(this.fd, fs.statSync(this.file).mode & 0o7777);
+    } catch {
+      // a new file: the default mode
+    }
+    fs.fsyncSync(this.fd);
+    fs.closeSync(this.fd);
+    this.fd = -1;
+    fs.renameSync(this.tmp, this.file);
+  }
+  /** Drops what was written; the target file is untouched. Safe to call after commit. */
+  abort(): void {
+    if (this.fd >= 0) fs.closeSync(this.fd);
+    this.fd = -1;
+    fs.rmSync(this.tmp, { force: true });
+  }
+}

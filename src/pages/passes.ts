@@ -3,7 +3,7 @@
  * the pass to keep. Used for one document (pipeline.ts) and across the files of a run (`--dedupe-across-files`).
  */
 import { findGroups, pairSimilarity, type GroupMember, type PassGroup } from './dedupe.js';
-import { countLookalikeBigrams, hasFolio, isLookalike, latinWords, lookalikeOddities, symptoms, unattestedLatin, type BigramCounts } from './quality.js';
+import { bigramKeyOf, countLookalikeBigrams, hasFolio, hasLookalike, latinWords, lookalikeOddities, symptoms, unattestedLatin, type BigramCounts } from './quality.js';
 
 /** A page offered to grouping. */
 export interface PageRef {
@@ -37,7 +37,7 @@ export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFin
   for (const g of raw) {
     const memberTexts = g.members.map((i) => texts[i]);
     let odd: Array<{ n: number; examples: string[] }> = memberTexts.map(() => ({ n: 0, examples: [] }));
-    if (memberTexts.some((t) => Array.from(t).some(isLookalike))) {
+    if (memberTexts.some(hasLookalike)) {
       if (!all) {
         all = new Map();
         for (const t of texts) countLookalikeBigrams(t, all);
@@ -45,7 +45,10 @@ export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFin
       const own: BigramCounts = new Map();
       for (const t of memberTexts) countLookalikeBigrams(t, own);
       const everywhere = all;
-      odd = lookalikeOddities(memberTexts, (k) => (everywhere.get(k) ?? 0) - (own.get(k) ?? 0));
+      odd = lookalikeOddities(memberTexts, (k) => {
+        const key = bigramKeyOf(k);
+        return (everywhere.get(key) ?? 0) - (own.get(key) ?? 0);
+      });
     }
     if (!words) {
       words = new Map();

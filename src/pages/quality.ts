@@ -100,17 +100,52 @@ for (const g of CJK_LOOKALIKES) Array.from(g).forEach((c, rank) => LOOK.set(c, {
 /** True when `ch` belongs to a lookalike group. */
 export const isLookalike = (ch: string): boolean => LOOK.has(ch);
 
-/** Counts of character bigrams (whitespace removed) that contain a lookalike character. */
-export type BigramCounts = Map<string, number>;
+/** Lookalike characters by UTF-16 code unit (every lookalike is in the BMP): a table test in the hot loops. */
+const LOOK_UNIT = new Uint8Array(0x10000);
+for (const c of LOOK.keys()) LOOK_UNIT[c.charCodeAt(0)] = 1;
 
-/** Adds (sign 1) or removes (sign -1) the lookalike bigrams of `text` to `counts`. */
+/** True when `text` holds a lookalike character. */
+export function hasLookalike(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (LOOK_UNIT[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+/**
+ * Counts of character bigrams (whitespace removed) that contain a lookalike character, keyed by
+ * {@link bigramKey} (a number: no string is built per bigram on the document-wide count).
+ */
+export type BigramCounts = Map<number, number>;
+
+/** The key of the bigram of code points `a` then `b` in {@link BigramCounts}. */
+export const bigramKey = (a: number, b: number): number => a * 0x110000 + b;
+
+/** The key of a two-character string (two code points). */
+export function bigramKeyOf(bigram: string): number {
+  const a = bigram.codePointAt(0)!;
+  return bigramKey(a, bigram.codePointAt(a > 0xffff ? 2 : 1) ?? 0);
+}
+
+/** Adds (sign 1) or removes (sign -1) the lookalike bigrams of `text` to `counts`. Walks code points. */
 export function countLookalikeBigrams(text: string, counts: BigramCounts, sign = 1): void {
-  let prev = '';
-  for (const ch of text) {
-    const c = ch.charCodeAt(0);
+  let prev = -1;
+  let prevLook = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
     if (c <= 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b)) continue;
-    if (prev && (LOOK.has(prev) || LOOK.has(ch))) counts.set(prev + ch, (counts.get(prev + ch) ?? 0) + sign);
-    prev = ch;
+    const look = c < 0x10000 && LOOK_UNIT[c] === 1;
+    if (prev >= 0 && (prevLook || look)) {
+      const k = bigramKey(prev, c);
+      counts.set(k, (counts.get(k) ?? 0) + sign);
+    }
+    prev = c;
+    prevLook = look;
   }
 }
 
@@ -124,7 +159,7 @@ export function countLookalikeBigrams(text: string, counts: BigramCounts, sign =
 export function lookalikeOddities(texts: readonly string[], outside: BigramCounts | ((bigram: string) => number)): Array<{ n: number; examples: string[] }> {
   const squeezed = texts.map((t) => Array.from(t.replace(/\s+/gu, '')));
   const joined = squeezed.map((cs) => cs.join(''));
-  const ev = typeof outside === 'function' ? (a: string, b: string) => outside(a + b) : (a: string, b: string) => outside.get(a + b) ?? 0;
+  const ev = typeof outside === 'function' ? (a: string, b: string) => outside(a + b) : (a: string, b: string) => outside.get(bigramKeyOf(a + b)) ?? 0;
   return squeezed.map((cs, m) => {
     let n = 0;
     const examples: string[] = [];

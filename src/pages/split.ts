@@ -34,11 +34,18 @@ export const LONG_LINE = 200;
  */
 export function detectMode(text: string): Exclude<PageMode, 'auto'> {
   if (text.includes('\f')) return 'formfeed';
-  const lines = text.split('\n').filter((l) => l.trim().length > 0);
-  if (lines.length >= 2) {
-    const mean = lines.reduce((n, l) => n + l.length, 0) / lines.length;
-    if (mean >= LONG_LINE) return 'line';
+  // non-empty lines and their length, counted without holding the lines (long dumps)
+  let lines = 0, units = 0;
+  for (let pos = 0; pos <= text.length;) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    if (/\S/.test(text.slice(pos, end))) {
+      lines++;
+      units += end - pos;
+    }
+    pos = end + 1;
   }
+  if (lines >= 2 && units / lines >= LONG_LINE) return 'line';
   return 'file';
 }
 

@@ -22,7 +22,13 @@ export interface FileReport {
   pagesIn?: number;
   pagesOut?: number;
   groups: PassGroup[];
+  /** The edits, in document order; empty when the run only counted them (see `tally`). */
   edits: DocEdit[];
+  /**
+   * Edit counts per rule id. Set by the pipeline; a run that shows no report lists no edits (memory on long
+   * dumps) and keeps only these counts.
+   */
+  tally?: Record<string, { fix: number; suggest: number; heldBack: number }>;
   /** Decoded original and cleaned text (LF), for the formats that show context; not serialised to json. */
   original?: string;
   output?: string;
@@ -43,6 +49,16 @@ export interface RunReport {
 export function countByRule(files: readonly FileReport[]): Map<string, { fix: number; suggest: number; heldBack: number }> {
   const m = new Map<string, { fix: number; suggest: number; heldBack: number }>();
   for (const f of files) {
+    if (f.tally) {
+      for (const [rule, t] of Object.entries(f.tally)) {
+        const c = m.get(rule) ?? { fix: 0, suggest: 0, heldBack: 0 };
+        c.fix += t.fix;
+        c.suggest += t.suggest;
+        c.heldBack += t.heldBack;
+        m.set(rule, c);
+      }
+      continue;
+    }
     for (const e of f.edits) {
       const c = m.get(e.rule) ?? { fix: 0, suggest: 0, heldBack: 0 };
       if (e.status === 'applied') c.fix++;
