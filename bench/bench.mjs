@@ -5,6 +5,8 @@
 // `pangu` package, called in process) and AutoCorrect's CLI (the `autocorrect-node` package), and the goals:
 //   full default pipeline <= 0.5 x AutoCorrect CLI wall time; spacing rules alone >= pangu's throughput;
 //   (--large) 100 MB in <= 10 x the 10 MB time; peak RSS <= 400 MB at 100 MB.
+// The default pipeline runs as a user runs it (`clean --quiet DUMP > OUT`: --jobs defaults to the number of CPUs, so
+// one long file's pages are shared among threads); `--jobs 1` is shown beside it, and the CPU seconds of each run.
 // Dumps come from ../shared/bench/make-dump.py (10 MB; 10 and 100 MB with --large) and are cached in .bench/.
 // Each measured run is a child process: wall time measured here, peak RSS by /usr/bin/time -v (or, without it,
 // by a --require hook that reports process.resourceUsage().maxRSS). A run past --timeout (default 300 s) is killed
@@ -89,14 +91,16 @@ function measure(cmd, args, { stdin, stdout }) {
   const wall = (performance.now() - t0) / 1000;
   if (typeof inFd === 'number') fs.closeSync(inFd);
   if (typeof outFd === 'number') fs.closeSync(outFd);
-  let rssMB;
+  let rssMB, cpu;
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr ?? ''), sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
+  if (user && sys) cpu = Number(user[1]) + Number(sys[1]);
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
   if (m) rssMB = Number(m[1]) / 1024;
   else if (fs.existsSync(rssFile)) rssMB = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
   fs.rmSync(rssFile, { force: true });
   const timedOut = wall >= timeoutS - 0.5 && r.status !== 0;
   const stderr = (r.stderr ?? '').split('\n').filter((l) => !/^\s|^Command (exited|terminated)/.test(l)).join('\n').trim();
-  return { wall, rssMB, status: r.status, timedOut, stdout: typeof outFd === 'number' ? '' : r.stdout, stderr };
+  return { wall, cpu, rssMB, status: r.status, timedOut, stdout: typeof outFd === 'number' ? '' : r.stdout, stderr };
 }
 
 // ---- the runs
@@ -104,7 +108,7 @@ const rows = [];
 const timings = [];
 function row(tool, what, mb, bytes, res, extra = {}) {
   const ok = res.status === 0 && !res.timedOut;
-  const r = { tool, what, sizeMB: mb, bytes, wall: res.wall, rssMB: res.rssMB, ok, timedOut: res.timedOut, ...extra };
+  const r = { tool, what, sizeMB: mb, bytes, wall: res.wall, cpu: res.cpu, rssMB: res.rssMB, ok, timedOut: res.timedOut, ...extra };
   if (!ok && !res.timedOut) r.error = res.stderr.split('\n').slice(-3).join(' ').slice(0, 200);
   rows.push(r);
   const mbps = ok ? ` ${(bytes / 1e6 / (extra.transformSeconds ?? res.wall)).toFixed(2)} MB/s` : '';
@@ -120,6 +124,7 @@ for (const mb of sizes) {
     console.error('  ocrtidy CLI clean, default pipeline: skipped (timed out on the smaller dump)');
     rows.push({ tool: 'ocrtidy CLI', what: 'clean, default pipeline', sizeMB: mb, bytes, ok: false, timedOut: true, skipped: true });
   } else row('ocrtidy CLI', 'clean, default pipeline', mb, bytes, measure(node, [cli, 'clean', '--quiet', dump], { stdout: out('ocrtidy') }));
+  row('ocrtidy CLI', 'clean --jobs 1 (one thread)', mb, bytes, measure(node, [cli, 'clean', '--quiet', '--jobs', '1', dump], { stdout: out('ocrtidy-jobs1') }));
   row('ocrtidy CLI', 'clean --no-dedupe (rules only)', mb, bytes, measure(node, [cli, 'clean', '--quiet', '--no-dedupe', dump], { stdout: out('ocrtidy-nodedupe') }));
   if (!has('--no-autocorrect')) {
     if (fs.existsSync(autocorrect)) row('AutoCorrect CLI', 'autocorrect --stdin', mb, bytes, measure(node, [autocorrect, '--stdin'], { stdin: dump, stdout: out('autocorrect') }));
@@ -151,13 +156,13 @@ const get = (tool, what, mb) => rows.find((r) => r.tool === tool && r.what.start
 console.log(`ocrtidy bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 console.log(`machine: ${machine.nproc} CPUs (${machine.cpu}), ${machine.memoryGiB} GiB, node ${machine.node}, load average ${machine.load} at the start`);
 console.log(`peak RSS by ${haveTime ? '/usr/bin/time -v' : 'process.resourceUsage() in the child'}; timeout ${timeoutS} s per run\n`);
-console.log('| tool | run | input | wall s | MB/s (wall) | MB/s (transform only) | peak RSS MB |');
-console.log('|---|---|---|---:|---:|---:|---:|');
+console.log('| tool | run | input | wall s | CPU s | MB/s (wall) | MB/s (transform only) | peak RSS MB |');
+console.log('|---|---|---|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const wall = r.skipped ? 'skipped (smaller dump timed out)' : r.timedOut ? `> ${timeoutS} (killed)` : r.ok ? f2(r.wall) : 'failed';
   const mbps = r.ok ? f2(r.bytes / 1e6 / r.wall) : '-';
   const tmbps = r.ok && r.transformSeconds ? f2(r.bytes / 1e6 / r.transformSeconds) : '-';
-  console.log(`| ${r.tool} | ${r.what} | ${(r.bytes / 1e6).toFixed(1)} MB | ${wall} | ${mbps} | ${tmbps} | ${r.ok ? f2(r.rssMB) : '-'} |`);
+  console.log(`| ${r.tool} | ${r.what} | ${(r.bytes / 1e6).toFixed(1)} MB | ${wall} | ${r.ok ? f2(r.cpu) : '-'} | ${mbps} | ${tmbps} | ${r.ok ? f2(r.rssMB) : '-'} |`);
 }
 console.log('\ngoals:');
 const goal = (name, pass, detail) => console.log(`- ${pass === undefined ? 'n/a ' : pass ? 'met ' : 'MISSED'} ${name}: ${detail}`);
@@ -170,7 +175,7 @@ goal('spacing rules alone >= pangu throughput (10 MB, transform only)',
   sp?.ok && pg?.ok ? sp.transformSeconds <= pg.transformSeconds : undefined,
   sp?.ok && pg?.ok ? `${f2(sp.bytes / 1e6 / sp.transformSeconds)} MB/s vs ${f2(pg.bytes / 1e6 / pg.transformSeconds)} MB/s (rules: ${sp.rules.join(', ') || 'none'})` : 'not measured');
 if (sizes.includes(100)) {
-  for (const what of ['clean, default', 'clean --no-dedupe']) {
+  for (const what of ['clean, default', 'clean --jobs 1', 'clean --no-dedupe']) {
     const a = get('ocrtidy CLI', what, 10), b = get('ocrtidy CLI', what, 100);
     goal(`100 MB in <= 10 x the 10 MB time (${what})`, a?.ok && b?.ok ? b.wall <= 10 * a.wall : b?.timedOut ? false : undefined,
       a?.ok && b?.ok ? `${f2(b.wall)} s vs 10 x ${f2(a.wall)} s` : `10 MB ${a?.ok ? f2(a.wall) + ' s' : 'no time'}, 100 MB ${b?.ok ? f2(b.wall) + ' s' : b?.timedOut ? `> ${timeoutS} s` : 'failed'}`);

@@ -9,6 +9,7 @@ import { dedupePages } from './pages/passes.js';
 import { fuse } from './pages/fuse.js';
 import { symptoms } from './pages/quality.js';
 import { RULES } from './rules/index.js';
+import { collectGarbage } from './io/memory.js';
 import { applyEdits, mapThrough, runRules, type ActiveRule, type LoggedEdit } from './rules/runner.js';
 import type { Edit, PageLayout, Rule, RuleContext, RuleData } from './types.js';
 
@@ -46,6 +47,9 @@ const OPT_IN: Record<string, (o: Options) => boolean> = {
   'pages/reflow': (o) => o.reflow,
   'pages/running-head': (o) => o.stripHeaders,
 };
+
+/** Documents at least this long (UTF-16 code units) get a full garbage collection between phases (io/memory.ts). */
+const LONG_DOCUMENT = 1 << 22;
 
 /** Resolves the active rules and their levels from the options. */
 export function activeRules(opts: Options, rules: readonly Rule[] = RULES): ActiveRule[] {
@@ -289,6 +293,8 @@ function prepare(text: string, opts: Options, data: RuleData, hooks: DocHooks): 
   };
   const keptTexts = order.map((p) => pageInput(prep, p).text);
   for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze(keptTexts, { ...base, layout: 'block' });
+  // grouping left its shingles and signatures behind: let them go before the long per-page phase
+  if (text.length >= LONG_DOCUMENT) collectGarbage();
   return prep;
 }
 

@@ -72,3 +72,16 @@ describe('decode/encode', () => {
     expect(() => decode(b, 'scan.zip')).toThrow(/scan\.zip: binary file.*byte offset 4/);
   });
 });
+
+describe('collectGarbage', () => {
+  it('frees garbage when the heap is over the threshold, and does nothing under it', async () => {
+    const { collectGarbage } = await import('../src/io/memory.js');
+    let junk: unknown[] | undefined = Array.from({ length: 200_000 }, (_, i) => ({ i, s: `第${i}页` }));
+    const held = process.memoryUsage().heapUsed;
+    junk = undefined;
+    collectGarbage(Number.MAX_SAFE_INTEGER); // under the threshold: no collection asked for
+    collectGarbage(0);
+    expect(junk).toBeUndefined();
+    expect(process.memoryUsage().heapUsed).toBeLessThan(held - 5 * 2 ** 20);
+  });
+});

@@ -11,6 +11,7 @@ import { planAcrossFiles } from '../pages/across.js';
 import { formatForFile, render, type FormatName } from '../report/formats.js';
 import { startProgress, wantProgress, type Progress } from './progress.js';
 import { createHash } from 'node:crypto';
+import { collectGarbage } from '../io/memory.js';
 import { countByRule, summaryLine, type FileReport, type RunReport } from '../report/model.js';
 import { loadRuleData } from '../rules/data.js';
 import type { RuleData } from '../types.js';
@@ -199,7 +200,12 @@ async function sharedPages(workers: number, options: Options): Promise<{ pool: {
   const worker = workerFile();
   if (!worker) return undefined;
   const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: worker, minThreads: workers, maxThreads: workers });
+  // a worker holds a batch at a time: a small young generation keeps its memory down (a worker that runs out of
+  // heap fails its batch, which the main thread then runs)
+  const pool = new Tinypool({
+    filename: worker, minThreads: workers, maxThreads: workers,
+    resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 },
+  });
   // loading the rule data takes a while: start it now, in every worker
   for (let i = 0; i < workers; i++) pool.run(options, { name: 'warm' }).catch(() => undefined);
   const run: NonNullable<RunSettings['pagesInParallel']> = (text, opts, data, hooks) =>
@@ -243,10 +249,10 @@ export async function processFile(
     if (job.stdinBytes instanceof Error) throw job.stdinBytes;
     // an input --out-dir refuses is refused before it is read or cleaned
     const outPath = s.command === 'clean' && s.outDir && input.kind === 'file' ? outPathFor(input.path, s.outDir, job.cwd) : undefined;
-    let bytes: Buffer | undefined = input.kind === 'stdin' ? job.stdinBytes ?? Buffer.alloc(0) : readFile(input);
-    rep.sha256 = createHash('sha256').update(bytes).digest('hex');
-    const dec = decode(bytes, name, s.options.encoding);
-    bytes = undefined; // long inputs: the bytes can go once decoded
+    const { sha256, dec } = readDecoded(job, name);
+    rep.sha256 = sha256;
+    // long inputs: the bytes are garbage once decoded (read in a function of their own, so no frame holds them)
+    collectGarbage();
     // the cleaned text goes out a page at a time: to stdout (when the caller gives a writer), or to a temporary file
     // renamed over the target at the end; a report that shows context still gets the whole text
     const target = s.command !== 'clean' ? undefined : s.write ? (input as { path: string }).path : outPath;
@@ -334,6 +340,13 @@ function workerFile(): string | undefined {
   if (fs.existsSync(here)) return here.href;
   const built = new URL('../../dist/cli/worker.js', import.meta.url);
   return fs.existsSync(built) ? built.href : undefined;
+}
+
+/** Reads an input's bytes (or takes standard input's), hashes and decodes them. @throws InputError, Error */
+function readDecoded(job: FileJob, name: string): { sha256: string; dec: ReturnType<typeof decode> } {
+  const bytes = job.input.kind === 'stdin' ? (job.stdinBytes as Buffer | undefined) ?? Buffer.alloc(0) : readFile(job.input);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { sha256, dec: decode(bytes, name, job.settings.options.encoding) };
 }
 
 function readFile(input: Input): Buffer {

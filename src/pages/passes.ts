@@ -2,6 +2,7 @@
  * Duplicate passes end to end: group (dedupe.ts), score each member (quality.ts plus the rules' findings) and choose
  * the pass to keep. Used for one document (pipeline.ts) and across the files of a run (`--dedupe-across-files`).
  */
+import { collectGarbage } from '../io/memory.js';
 import { findGroups, pairSimilarity, type GroupMember, type PassGroup } from './dedupe.js';
 import { bigramKeyOf, countLookalikeBigrams, hasFolio, hasLookalike, latinWords, lookalikeOddities, symptoms, unattestedLatin, type BigramCounts } from './quality.js';
 
@@ -30,6 +31,8 @@ export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFin
   const texts = refs.map((r) => r.text);
   const raw = findGroups(texts, threshold);
   if (raw.length === 0) return [];
+  // a long dump: the shingles and signatures are garbage now, before the passes are scored (io/memory.ts)
+  if (texts.length > 1000) collectGarbage();
   // document evidence for lookalike characters: bigram counts over all pages, minus the group's own pages
   let all: BigramCounts | undefined;
   let words: Map<string, number> | undefined;
