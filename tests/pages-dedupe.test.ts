@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { main } from '../src/cli/index.js';
 import { DEFAULT_OPTIONS } from '../src/options.js';
 import { compare, findGroups, MIN_CHARS } from '../src/pages/dedupe.js';
@@ -230,5 +231,34 @@ describe('lookalike bigram counts', () => {
   it('finds a lookalike anywhere in a page, and none in a page without one', () => {
     expect(hasLookalike('这一页到最后才有一个宇')).toBe(true);
     expect(hasLookalike('这页写好了')).toBe(false);
+  });
+});
+
+describe('unmatchedBrackets by code unit', () => {
+  // the stack of bracket families by characters, as first written: the reference
+  const OPEN: Record<string, string> = { '(': 'r', '（': 'r', '[': 's', '【': 's', '〔': 's', '〈': 'a', '《': 'a', '{': 'c' };
+  const CLOSE: Record<string, string> = { ')': 'r', '）': 'r', ']': 's', '】': 's', '〕': 's', '〉': 'a', '》': 'a', '}': 'c' };
+  const reference = (text: string): number => {
+    const stack: string[] = [];
+    let bad = 0;
+    for (const ch of text) {
+      if (OPEN[ch]) stack.push(OPEN[ch]);
+      else if (CLOSE[ch]) {
+        const i = stack.lastIndexOf(CLOSE[ch]);
+        if (i < 0) bad++;
+        else {
+          bad += stack.length - 1 - i;
+          stack.length = i;
+        }
+      }
+    }
+    return bad + stack.length;
+  };
+  it('counts as the character-by-character stack does, whatever the mix of widths, families and astral text', () => {
+    const piece = fc.constantFrom(...'()（）[]【】〔〕〈〉《》{}「」〖〗', '字', 'a', ' ', '𠀀', '\uD800', '〇');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+      const t = parts.join('');
+      expect(unmatchedBrackets(t)).toBe(reference(t));
+    }));
   });
 });

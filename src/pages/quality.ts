@@ -45,15 +45,25 @@ export const SYMPTOMS: readonly Symptom[] = [
 /** Bracket families (width ignored: OCR often reads （ as ( ). */
 const OPEN: Record<string, string> = { '(': 'r', '（': 'r', '[': 's', '【': 's', '〔': 's', '〈': 'a', '《': 'a', '{': 'c' };
 const CLOSE: Record<string, string> = { ')': 'r', '）': 'r', ']': 's', '】': 's', '〕': 's', '〉': 'a', '》': 'a', '}': 'c' };
+/** The same tables by UTF-16 code unit (every bracket is in the BMP): family number, positive to open, negative to close. */
+const BRACKET = new Map<number, number>();
+const FAMILY: Record<string, number> = { r: 1, s: 2, a: 3, c: 4 };
+for (const [ch, f] of Object.entries(OPEN)) BRACKET.set(ch.charCodeAt(0), FAMILY[f]);
+for (const [ch, f] of Object.entries(CLOSE)) BRACKET.set(ch.charCodeAt(0), -FAMILY[f]);
 
 /** Number of brackets without a partner of their family (a stack per page). */
 export function unmatchedBrackets(text: string): number {
-  const stack: string[] = [];
+  const stack: number[] = [];
   let bad = 0;
-  for (const ch of text) {
-    if (OPEN[ch]) stack.push(OPEN[ch]);
-    else if (CLOSE[ch]) {
-      const i = stack.lastIndexOf(CLOSE[ch]);
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    // brackets are ASCII or in U+3008-U+3015 and U+FF08-U+FF09: a cheap range test skips every other character
+    if (!(c <= 0x7d || (c >= 0x3008 && c <= 0x3015) || c === 0xff08 || c === 0xff09)) continue;
+    const f = BRACKET.get(c);
+    if (f === undefined) continue;
+    if (f > 0) stack.push(f);
+    else {
+      const i = stack.lastIndexOf(-f);
       if (i < 0) bad++;
       else {
         bad += stack.length - 1 - i;
