@@ -3,8 +3,8 @@
  * Pure: no I/O. Each document is processed on its own; nothing in one file changes what happens to another.
  */
 import type { Options } from './options.js';
-import { pageLayout, splitPages, type Page } from './pages/split.js';
-import type { PassGroup } from './pages/dedupe.js';
+import { pageLayout, splitPages, type Page, type SplitResult } from './pages/split.js';
+import { findGroups, pageSignature, type PassGroup, type RawGroup } from './pages/dedupe.js';
 import { dedupePages } from './pages/passes.js';
 import { fuse } from './pages/fuse.js';
 import { symptoms } from './pages/quality.js';
@@ -151,6 +151,13 @@ export interface PageInput {
   layout: PageLayout;
 }
 
+/** Work done before {@link prepare}, elsewhere or in parallel: the split, the raw pass groups, rule findings by text. */
+interface Precomputed {
+  split?: SplitResult;
+  raw?: RawGroup[];
+  findings?: Map<string, number>;
+}
+
 /** A document split, deduplicated and analysed: everything the per-page rule runs need, and where results go. */
 interface Prepared {
   text: string;
@@ -181,10 +188,10 @@ interface Prepared {
  * Splits the document into pages, groups duplicate passes (and applies `--fuse`) and runs each active rule's
  * per-document analysis over the kept pages. The per-page rule runs follow ({@link runPage}, {@link finishPage}).
  */
-function prepare(text: string, opts: Options, data: RuleData, hooks: DocHooks): Prepared {
+function prepare(text: string, opts: Options, data: RuleData, hooks: DocHooks, pre: Precomputed = {}): Prepared {
   const { decide, plan } = hooks;
   const keepEdits = hooks.keepEdits ?? true;
-  const split = splitPages(text, opts.pages);
+  const split = pre.split ?? splitPages(text, opts.pages);
   const pages = split.pages;
   const lines = new LineIndex(text);
   const edits: DocEdit[] = [];
@@ -207,7 +214,8 @@ function prepare(text: string, opts: Options, data: RuleData, hooks: DocHooks): 
   let groups = plan
     ? plan.groups
     : opts.dedupe && opts.rules['pages/duplicate-pass'] !== 'off'
-      ? dedupePages(pages.map((p) => ({ text: p.text, page: p.index, line: lines.at(p.offset).line })), opts.dedupeThreshold, (t) => ruleFindings(t, opts, data))
+      ? dedupePages(pages.map((p) => ({ text: p.text, page: p.index, line: lines.at(p.offset).line })), opts.dedupeThreshold,
+        (t) => pre.findings?.get(t) ?? ruleFindings(t, opts, data), pre.raw)
       : [];
   const dropEdit = (p: Page, message: string): DocEdit => place(p, {
     rule: 'pages/duplicate-pass', level: 'fix', status: 'applied', start: 0, end: p.text.length + p.sep.length,
@@ -399,6 +407,43 @@ export function processDocument(
 }
 
 /**
+ * Duplicate-pass work that can be done elsewhere (a worker thread): page signatures, and the rule findings that
+ * score the passes of a group (see src/pages/passes.ts). Each resolves to one value per text, in order.
+ */
+export interface DedupeHelp {
+  signatures?: (texts: string[]) => Promise<Array<Uint32Array | null>>;
+  findings?: (texts: string[]) => Promise<number[]>;
+}
+
+/**
+ * Runs `local` over the first part of `items` here while `remote` (when given) takes the rest; a failed remote
+ * part is run here. Results in the order of `items`.
+ */
+async function shareWork<T, R>(items: T[], local: (x: T) => R, remote?: (xs: T[]) => Promise<R[]>): Promise<R[]> {
+  if (!remote || items.length < 2) return items.map(local);
+  const cut = Math.ceil(items.length / 2);
+  const there = remote(items.slice(cut)).catch(() => undefined);
+  const here = items.slice(0, cut).map(local);
+  const rest = await there;
+  return here.concat(rest && rest.length === items.length - cut ? rest : items.slice(cut).map(local));
+}
+
+/**
+ * The split and duplicate-pass groups of a document, with the signatures and the group members' rule findings
+ * shared with `help`. Same groups as {@link dedupePages} finds alone.
+ */
+async function groupShared(text: string, opts: Options, data: RuleData, hooks: DocHooks, help: DedupeHelp): Promise<Precomputed> {
+  const split = splitPages(text, opts.pages);
+  if (hooks.plan || !opts.dedupe || opts.rules['pages/duplicate-pass'] === 'off') return { split };
+  const texts = split.pages.map((p) => p.text);
+  if (!(opts.dedupeThreshold >= 0 && opts.dedupeThreshold <= 1)) return { split }; // findGroups reports it in prepare
+  const raw = findGroups(texts, opts.dedupeThreshold, await shareWork(texts, pageSignature, help.signatures));
+  const members = [...new Set(raw.flatMap((g) => g.members.map((m) => texts[m])))];
+  const counts = await shareWork(members, (t) => ruleFindings(t, opts, data), help.findings);
+  return { split, raw, findings: new Map(members.map((t, i) => [t, counts[i]])) };
+}
+
+/**
  * Runs rules over a batch of pages, somewhere else (a worker thread): `pages` in order, each with its text and
  * layout; resolves to one outcome per page, in the same order.
  */
@@ -411,6 +456,7 @@ export type PageBatchRunner = (pages: PageInput[], states: Record<string, unknow
  * runs stay in one thread.
  * @param lanes how many batches may be out with `runBatch` at once (one per worker thread)
  * @param batchChars about how many UTF-16 code units of page text go into one batch
+ * @param help duplicate-pass work shared with the worker threads (signatures, rule findings of group members)
  */
 export async function processDocumentShared(
   text: string,
@@ -420,8 +466,9 @@ export async function processDocumentShared(
   hooks: Omit<DocHooks, 'decide'> = {},
   lanes = 1,
   batchChars = 1 << 18,
+  help: DedupeHelp = {},
 ): Promise<DocResult> {
-  const prep = prepare(text, opts, data, hooks);
+  const prep = prepare(text, opts, data, hooks, await groupShared(text, opts, data, hooks, help));
   const n = prep.order.length;
   const inputs = prep.order.map((p) => pageInput(prep, p));
   // batches of whole pages, about batchChars each

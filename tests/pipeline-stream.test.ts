@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS, type Options } from '../src/options.js';
 import { processDocument, processDocumentShared, type PageBatchRunner, type EditTally } from '../src/pipeline.js';
-import { activeRules } from '../src/pipeline.js';
+import { activeRules, ruleFindings } from '../src/pipeline.js';
+import { pageSignature } from '../src/pages/dedupe.js';
 import { runRules } from '../src/rules/runner.js';
 import { makeDump, makePage } from './cli-helpers.js';
 
@@ -111,5 +112,31 @@ describe('processDocumentShared', () => {
     const shared = await processDocumentShared(big, o, data, counting, { keepEdits: false }, 1, 500);
     expect(shared.output).toBe(plain.output);
     expect(shared.tally).toEqual(plain.tally);
+  });
+
+  it('finds the same groups with signatures and rule findings computed elsewhere, or here when that fails', async () => {
+    const o = opts();
+    const text = big + dump;
+    const plain = processDocument(text, o, data);
+    const asked: string[] = [];
+    const help = {
+      signatures: async (texts: string[]) => {
+        asked.push(`signatures ${texts.length}`);
+        return texts.map(pageSignature);
+      },
+      findings: async (texts: string[]) => {
+        asked.push(`findings ${texts.length}`);
+        return texts.map((t) => ruleFindings(t, o, data));
+      },
+    };
+    const shared = await processDocumentShared(text, o, data, elsewhere(o, []), {}, 1, 1 << 18, help);
+    expect(shared.groups).toEqual(plain.groups);
+    expect(shared.output).toBe(plain.output);
+    expect(asked.some((a) => a.startsWith('signatures '))).toBe(true);
+    expect(asked).toContain('findings 1'); // the group has two passes: one is scored here, one there
+    const broken = { signatures: async () => Promise.reject(new Error('gone')), findings: async () => [] as number[] };
+    const fallback = await processDocumentShared(text, o, data, elsewhere(o, []), {}, 1, 1 << 18, broken);
+    expect(fallback.groups).toEqual(plain.groups);
+    expect(fallback.output).toBe(plain.output);
   });
 });

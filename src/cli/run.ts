@@ -211,7 +211,10 @@ async function sharedPages(workers: number, options: Options): Promise<{ pool: {
   const run: NonNullable<RunSettings['pagesInParallel']> = (text, opts, data, hooks) =>
     processDocumentShared(text, opts, data,
       (pages, states) => pool.run({ options: opts, states, pages, keepEdits: hooks.keepEdits ?? true }, { name: 'pages' }),
-      hooks, workers);
+      hooks, workers, undefined, {
+        signatures: (texts) => pool.run(texts, { name: 'signatures' }),
+        findings: (texts) => pool.run({ options: opts, texts }, { name: 'findings' }),
+      });
   return { pool, run };
 }
 

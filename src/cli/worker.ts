@@ -3,11 +3,14 @@
  * - default: {@link processFile} for one input, returning its report (several files in parallel);
  * - `pages`: the rules over a batch of one document's kept pages (one long file shared among threads, see
  *   processDocumentShared in pipeline.ts), returning one outcome per page;
+ * - `signatures` and `findings`: duplicate-pass work for that document (page signatures; rule findings of the
+ *   passes in a group);
  * - `warm`: loads the rule data for a set of options ahead of the first batch.
  * The rule data and active rules are loaded once per worker and per set of options.
  */
 import type { Options } from '../options.js';
-import { activeRules, tallyEdit, type EditTally, type PageInput, type PageOutcome } from '../pipeline.js';
+import { pageSignature } from '../pages/dedupe.js';
+import { activeRules, ruleFindings, tallyEdit, type EditTally, type PageInput, type PageOutcome } from '../pipeline.js';
 import type { FileReport } from '../report/model.js';
 import { loadRuleData } from '../rules/data.js';
 import { runRules, type ActiveRule } from '../rules/runner.js';
@@ -51,4 +54,13 @@ export function pages(batch: PageBatch): Array<PageOutcome & { tally?: EditTally
 export function warm(options: Options): boolean {
   setup(options);
   return true;
+}
+
+export function signatures(texts: string[]): Array<Uint32Array | null> {
+  return texts.map(pageSignature);
+}
+
+export function findings(job: { options: Options; texts: string[] }): number[] {
+  const { data } = setup(job.options);
+  return job.texts.map((t) => ruleFindings(t, job.options, data));
 }

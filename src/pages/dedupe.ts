@@ -87,6 +87,12 @@ export function compare(a: string, b: string): { jaccard: number; spread: number
   return { jaccard: union === 0 ? 1 : inter / union, spread };
 }
 
+/** A page's MinHash signature, or null when the page is too short to be grouped (fewer than {@link MIN_CHARS}). */
+export function pageSignature(text: string): Uint32Array | null {
+  const hashes = textShingleHashes(text);
+  return hashes.length + SHINGLE - 1 >= MIN_CHARS ? signature(hashes) : null;
+}
+
 /** True when two pages are passes of one printed page by the rules above. */
 export function samePage(a: string, b: string, threshold = DEFAULT_THRESHOLD): { same: boolean; similarity: number } {
   const c = compare(a, b);
@@ -97,15 +103,14 @@ export function samePage(a: string, b: string, threshold = DEFAULT_THRESHOLD): {
  * Groups the passes among `texts`.
  * @param texts page texts (any order; indexes are kept)
  * @param threshold minimum Jaccard index (0..1)
+ * @param given the pages' signatures ({@link pageSignature}), when they were computed elsewhere (worker threads)
  * @returns groups of two or more members, members ascending, groups ordered by their first member
- * @throws RangeError when threshold is outside 0..1
+ * @throws RangeError when threshold is outside 0..1, or `given` does not have one signature per page
  */
-export function findGroups(texts: readonly string[], threshold = DEFAULT_THRESHOLD): RawGroup[] {
+export function findGroups(texts: readonly string[], threshold = DEFAULT_THRESHOLD, given?: ReadonlyArray<Uint32Array | null>): RawGroup[] {
   if (!(threshold >= 0 && threshold <= 1)) throw new RangeError(`dedupe threshold must be within 0..1, got ${threshold}`);
-  const sigs = texts.map((t) => {
-    const hashes = textShingleHashes(t);
-    return hashes.length + SHINGLE - 1 >= MIN_CHARS ? signature(hashes) : null;
-  });
+  const sigs = given ?? texts.map(pageSignature);
+  if (sigs.length !== texts.length) throw new RangeError(`${sigs.length} signatures for ${texts.length} pages`);
   // signature estimates have a standard error of about 0.03 at 256 bins: keep a wide margin before the exact test
   const cands = candidatePairs(sigs, Math.max(0, threshold - 0.15));
   const parent = texts.map((_, i) => i);

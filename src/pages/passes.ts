@@ -3,7 +3,7 @@
  * the pass to keep. Used for one document (pipeline.ts) and across the files of a run (`--dedupe-across-files`).
  */
 import { collectGarbage } from '../io/memory.js';
-import { findGroups, pairSimilarity, type GroupMember, type PassGroup } from './dedupe.js';
+import { findGroups, pairSimilarity, type GroupMember, type PassGroup, type RawGroup } from './dedupe.js';
 import { bigramKeyOf, countLookalikeBigrams, hasFolio, hasLookalike, latinWords, lookalikeOddities, symptoms, unattestedLatin, type BigramCounts } from './quality.js';
 
 /** A page offered to grouping. */
@@ -25,11 +25,12 @@ const NO_FOLIO = 2;
  * @param refs pages in dump order (across files: files in run order, pages in file order)
  * @param threshold minimum similarity (see dedupe.ts)
  * @param ruleFindings number of edits the active rules would make on a text (fix + suggest)
+ * @param given the groups of {@link findGroups} over the same texts, when they were found already
  * @returns groups whose `members` and `kept` are indexes into `refs`; the detail names file, page and line
  */
-export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFindings: (text: string) => number): PassGroup[] {
+export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFindings: (text: string) => number, given?: RawGroup[]): PassGroup[] {
   const texts = refs.map((r) => r.text);
-  const raw = findGroups(texts, threshold);
+  const raw = given ?? findGroups(texts, threshold);
   if (raw.length === 0) return [];
   // a long dump: the shingles and signatures are garbage now, before the passes are scored (io/memory.ts)
   if (texts.length > 1000) collectGarbage();
