@@ -107,3 +107,22 @@ describe('chunkEncoder', () => {
     });
   }
 });
+
+describe('a report written while the text goes to stdout', () => {
+  it('shows the same changes as when the text goes to a file', () => {
+    const d = tempDir('ocrtidy-report-stdout-');
+    try {
+      fs.writeFileSync(path.join(d, 'p.txt'), '第一页用Python写脚本,运行在Linux上。\n第二页讲GPT4的用法。\n');
+      const toStdout = ocrtidy(['clean', '--report', 'a.diff', 'p.txt'], d);
+      const toFile = ocrtidy(['clean', '--out-dir', 'o', '--report', 'b.diff', 'p.txt'], d);
+      expect(toStdout.code).toBe(0);
+      expect(toFile.code).toBe(0);
+      expect(toStdout.stdout).toBe(fs.readFileSync(path.join(d, 'o', 'p.txt'), 'utf8'));
+      const a = fs.readFileSync(path.join(d, 'a.diff'), 'utf8');
+      expect(a).toContain('+第一页用 Python 写脚本');
+      expect(a).toBe(fs.readFileSync(path.join(d, 'b.diff'), 'utf8'));
+    } finally {
+      rmTemp(d);
+    }
+  });
+});

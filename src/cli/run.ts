@@ -256,12 +256,12 @@ export async function processFile(
     rep.sha256 = sha256;
     // long inputs: the bytes are garbage once decoded (read in a function of their own, so no frame holds them)
     collectGarbage();
-    // the cleaned text goes out a page at a time: to stdout (when the caller gives a writer), or to a temporary file
-    // renamed over the target at the end; a report that shows context still gets the whole text
+    // with no report to make, the cleaned text goes out a page at a time: to stdout (when the caller gives a writer),
+    // or to a temporary file renamed over the target at the end; a report shows context, so it keeps the whole text
     const target = s.command !== 'clean' ? undefined : s.write ? (input as { path: string }).path : outPath;
     const piece = chunkEncoder(dec);
     let sink: ((chunk: string) => void) | undefined;
-    if (s.command === 'clean' && toStdout && toOut) sink = (c) => toOut(piece(c));
+    if (s.command === 'clean' && toStdout && toOut && !keepEdits) sink = (c) => toOut(piece(c));
     else if (target && !keepEdits) {
       const f = (file = new AtomicFile(target));
       sink = (c) => f.write(piece(c));
