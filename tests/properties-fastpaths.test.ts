@@ -3,13 +3,20 @@
  * plain version it replaces gives (kept here as the oracle), on noisy mixed text.
  * - SpanGuard.touches equals touchesProtected over protectedSpans;
  * - runRules (binary-searched offset mapping, lazy span guard, skipped sort) equals the plain runner: a walk
- *   through every earlier stage per offset, all spans found up front, every rule's edits sorted.
+ *   through every earlier stage per offset, all spans found up front, every rule's edits sorted;
+ * - the spacing rules' char-code walks give the edits of the regular expressions they stand for.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { protectedSpans, SpanGuard, touchesProtected } from '../src/rules/protect.js';
 import { applyEdits, mapThrough, runRules, type ActiveRule, type LoggedEdit } from '../src/rules/runner.js';
+import { cjkRunRe, cjkRuns, spaceOcrLetterspacing, tightGapRe } from '../src/rules/space-ocr-letterspacing.js';
+import { dropCodeLines, letterSpacedLines, lineSpans } from '../src/rules/spacing-lines.js';
+import { pageLayout } from '../src/pages/split.js';
 import type { Edit, Rule, RuleContext } from '../src/types.js';
+
+/** The context the pipeline gives a rule for page `t`. */
+const ctxFor = (t: string) => ({ style: { spacing: 'always' as const, punctuation: 'auto' as const }, layout: pageLayout(t), data: { ignore: [] } });
 
 /** Pieces that make and break protected tokens, CJK text and spaces. */
 const pieces = [
@@ -18,7 +25,7 @@ const pieces = [
   'x.y', 'a_b', 'C++', 'C#', '.NET', 'app.js', 'v1.2.3', '09:30', 'HH:mm', '2024-01-02', 'me@x.org', '/usr/bin',
   '~/a', 'C:\\tmp', '%PATH%', 'https://', 'www.', 'WWW.a.', 'ftp://h/路径', 'f()', 'a.b()', 'a->b', 'a::b', 'x.tar.gz', 'C:\\a b', '`c 字`', 'u@h.io', '%V%字',
 ];
-const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40, size: 'max' }).map((p) => p.join(''));
 const ignoreLists = fc.constantFrom<string[]>([], ['Foo'], ['/[0-9]+文/'], ['字 文']);
 
 describe('SpanGuard', () => {
@@ -113,5 +120,53 @@ describe('runRules fast paths', () => {
       const ctx = { style: { spacing: 'always' as const, punctuation: 'auto' as const }, layout: 'block' as const, data: { ignore } };
       expect(runRules(t, rules, ctx)).toEqual(plainRun(t, rules, ctx));
     }), { numRuns: 300 });
+  });
+});
+
+/** Spacing text: CJK (with extension B ideographs, 〇 and kana), Hangul, Latin, digits, marks and spaces. */
+const spacingText = fc
+  .array(fc.oneof(
+    { arbitrary: fc.constantFrom('文', '字', '〇', 'か', 'カ', 'ー', '𠀀', '𪜀'), weight: 6 },
+    { arbitrary: fc.constant(' '), weight: 6 },
+    { arbitrary: fc.constantFrom('한', '  ', '\n', '\u3000', '\uD800', '\uDC00', '$ ', '= '), weight: 1 },
+    { arbitrary: fc.constantFrom('，', '。', '、', '：', '（', '）', '“', '”', '《', '》', '·', '—', '…', '〈', '〉'), weight: 2 },
+    { arbitrary: fc.constantFrom(',', ';', ':', '!', '?', '(', ')', '.', '%', '*', '`', '#', '+'), weight: 2 },
+    { arbitrary: fc.constantFrom('a', 'B', 'x', '5', '0'), weight: 3 },
+  ), { maxLength: 80, size: 'max' })
+  .map((p) => p.join(''));
+
+describe('space/ocr-letterspacing fast paths', () => {
+  it('cjkRuns finds the matches of cjkRunRe', () => {
+    const runs = (t: string) => cjkRuns(t).map(([a, b]) => t.slice(a, b));
+    expect(runs('文 字 符 号码')).toEqual(['文 字 符']); // the lookahead gives one step back
+    expect(runs('文字 中 文 本')).toEqual(['中 文 本']); // a run starts after a space, not after CJK
+    expect(runs('甲 𠀀 〇 か 乙丙 丁 戊 己 한')).toEqual(['甲 𠀀 〇 か', '丁 戊 己']); // extension B, 〇 and kana are CJK, Hangul is not
+    fc.assert(fc.property(spacingText, (t) => {
+      expect(cjkRuns(t)).toEqual([...t.matchAll(cjkRunRe)].map((m) => [m.index!, m.index! + m[0].length]));
+    }), { numRuns: 2000 });
+  });
+  it('gives the edits of the regex version', () => {
+    const letterRunRe = /(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){3,}(?![A-Za-z0-9])/g;
+    const digitRunRe = /(?<![0-9.,])[0-9](?: [0-9]){2,}(?![0-9]|[.,][0-9])/g;
+    const plain = (text: string): Edit[] => {
+      const edits: Edit[] = [];
+      const closeUp = (runStart: number, run: string, message: string) => {
+        for (let i = run.indexOf(' '); i >= 0; i = run.indexOf(' ', i + 1)) edits.push({ start: runStart + i, end: runStart + i + 1, text: '', rule: 'space/ocr-letterspacing', level: 'fix', message });
+      };
+      const lines = lineSpans(text);
+      const spaced = letterSpacedLines(text, lines);
+      lines.forEach((l, i) => {
+        if (!spaced[i]) return;
+        for (const m of text.slice(l.start, l.end).matchAll(tightGapRe)) edits.push({ start: l.start + m.index!, end: l.start + m.index! + 1, text: '', rule: 'space/ocr-letterspacing', level: 'fix', message: 'OCR letter-spacing between CJK characters' });
+      });
+      for (const m of text.matchAll(cjkRunRe)) closeUp(m.index!, m[0], 'OCR letter-spacing: run of one-character CJK words');
+      for (const m of text.matchAll(letterRunRe)) if (/[a-z]/.test(m[0])) closeUp(m.index!, m[0], 'letter-spaced Latin word rejoined');
+      for (const m of text.matchAll(digitRunRe)) closeUp(m.index!, m[0], 'letter-spaced number rejoined');
+      edits.sort((a, b) => a.start - b.start);
+      return dropCodeLines(text, edits.filter((e, k) => k === 0 || e.start !== edits[k - 1].start));
+    };
+    fc.assert(fc.property(spacingText, (t) => {
+      expect(spaceOcrLetterspacing.apply(t, { ...ctxFor(t), state: undefined })).toEqual(plain(t));
+    }), { numRuns: 2000 });
   });
 });

@@ -106,14 +106,23 @@ export function gapCounts(line: string): { tight: number; spaced: number } {
 }
 
 const tightTestRe = new RegExp(`^[${TIGHT}]$`, 'u');
-/** Memo of the tight class for code points from U+2E80 (one regex test per distinct code point). */
-const tightMemo = new Map<number, boolean>();
+/** The tight class for BMP code points from U+2E80, filled in as met (0: not asked yet, 1: no, 2: yes). */
+const tightBmp = new Uint8Array(0x10000);
+/** ... and for the other planes. */
+const tightAstral = new Map<number, boolean>();
 function isTightCode(c: number): boolean {
   if (c >= 0x4e00 && c <= 0x9fff) return true; // CJK Unified Ideographs, the bulk of any page
-  let t = tightMemo.get(c);
+  if (c < 0x10000) {
+    const v = tightBmp[c];
+    if (v !== 0) return v === 2;
+    const t = tightTestRe.test(String.fromCodePoint(c));
+    tightBmp[c] = t ? 2 : 1;
+    return t;
+  }
+  let t = tightAstral.get(c);
   if (t === undefined) {
     t = tightTestRe.test(String.fromCodePoint(c));
-    tightMemo.set(c, t);
+    tightAstral.set(c, t);
   }
   return t;
 }
