@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charTable, codePointAt, codePointBefore, cpLength, isCjk, isCjkCode } from '../src/rules/classes.js';
+import { charTable, codePointAt, codePointBefore, cpLength, isCjk, isCjkCode, MIN_CJK_UNIT } from '../src/rules/classes.js';
 
 describe('isCjkCode', () => {
   it('accepts Han (all planes), 〇, kana and ー; rejects Hangul, Latin, punctuation and lone surrogates', () => {
@@ -32,5 +32,12 @@ describe('charTable', () => {
   it('marks exactly the given characters', () => {
     const t = charTable('，。(');
     expect([t['，'.charCodeAt(0)], t['。'.charCodeAt(0)], t['('.charCodeAt(0)], t[')'.charCodeAt(0)]]).toEqual([1, 1, 1, 0]);
+  });
+});
+
+describe('MIN_CJK_UNIT', () => {
+  it('has no CJK code point below it', () => {
+    for (let c = 0; c < MIN_CJK_UNIT; c++) expect(isCjkCode(c)).toBe(false);
+    expect(isCjkCode(MIN_CJK_UNIT)).toBe(true); // ⺀, the first CJK radical
   });
 });

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { protectedSpans, SpanGuard, touchesProtected } from '../src/rules/protect.js';
 import { applyEdits, mapThrough, runRules, type ActiveRule, type LoggedEdit } from '../src/rules/runner.js';
 import { cjkRunRe, cjkRuns, spaceOcrLetterspacing, tightGapRe } from '../src/rules/space-ocr-letterspacing.js';
-import { dropCodeLines, letterSpacedLines, lineSpans } from '../src/rules/spacing-lines.js';
+import { BOUNDARIES, candidateRe, candidates, spaceCjkLatin } from '../src/rules/space-cjk-latin.js';
+import { relevantRunG, ROWS, spacePunctuation } from '../src/rules/space-punctuation.js';
+import { chineseContext, dropCodeLines, lazyBrackets, letterSpacedLines, lineSpans, nextNonSpace, paddedLines, prevNonSpace, showsPadding } from '../src/rules/spacing-lines.js';
 import { pageLayout } from '../src/pages/split.js';
 import type { Edit, Rule, RuleContext } from '../src/types.js';
 
@@ -129,7 +131,7 @@ const spacingText = fc
     { arbitrary: fc.constantFrom('文', '字', '〇', 'か', 'カ', 'ー', '𠀀', '𪜀'), weight: 6 },
     { arbitrary: fc.constant(' '), weight: 6 },
     { arbitrary: fc.constantFrom('한', '  ', '\n', '\u3000', '\uD800', '\uDC00', '$ ', '= '), weight: 1 },
-    { arbitrary: fc.constantFrom('，', '。', '、', '：', '（', '）', '“', '”', '《', '》', '·', '—', '…', '〈', '〉'), weight: 2 },
+    { arbitrary: fc.constantFrom('，', '。', '、', '：', '（', '）', '“', '”', '《', '》', '‘', '’', '·', '—', '…', '〈', '〉', '】', '「'), weight: 2 },
     { arbitrary: fc.constantFrom(',', ';', ':', '!', '?', '(', ')', '.', '%', '*', '`', '#', '+'), weight: 2 },
     { arbitrary: fc.constantFrom('a', 'B', 'x', '5', '0'), weight: 3 },
   ), { maxLength: 80, size: 'max' })
@@ -168,5 +170,114 @@ describe('space/ocr-letterspacing fast paths', () => {
     fc.assert(fc.property(spacingText, (t) => {
       expect(spaceOcrLetterspacing.apply(t, { ...ctxFor(t), state: undefined })).toEqual(plain(t));
     }), { numRuns: 2000 });
+  });
+});
+
+describe('space/punctuation and padding fast paths', () => {
+  /** padCounts as it was: a regex scan of the marks (oracle), through showsPadding. */
+  const plainShowsPadding = (line: string, layout: 'line' | 'block') => {
+    let pads = 0, marks = 0;
+    const brackets = lazyBrackets(line);
+    for (const m of line.matchAll(/[，。、；：？！》）】」』,;:?!)]/g)) {
+      const i = m.index!;
+      const ch = m[0];
+      const full = '，。、；：？！'.includes(ch);
+      const ascii = !full && ',;:?!'.includes(ch) && chineseContext(line, i, brackets);
+      if (full || ascii) marks++;
+      if ((full || ascii || '》）】」』'.includes(ch) || ch === ')') && i > 0 && line[i - 1] === ' ' && prevNonSpace(line, i)[0] !== undefined) pads++;
+      if (full && layout === 'block' && line[i + 1] === ' ' && nextNonSpace(line, i)[0] !== undefined) pads++;
+    }
+    return pads >= 2 && pads * 4 >= marks;
+  };
+  it('showsPadding counts as the regex scan did', () => {
+    fc.assert(fc.property(spacingText, fc.constantFrom<'line' | 'block'>('line', 'block'), (t, layout) => {
+      expect(showsPadding(t, layout)).toBe(plainShowsPadding(t, layout));
+    }), { numRuns: 2000 });
+  });
+  it('space/punctuation gives the edits of the regex version', () => {
+    const closingQuotes = (line: string) => {
+      const out = new Set<number>();
+      let double = 0, single = 0;
+      for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        if (ch === '“') double++;
+        else if (ch === '‘') single++;
+        else if (ch === '”' && double > 0) { double--; out.add(i); } else if (ch === '’' && single > 0) { single--; out.add(i); }
+      }
+      return out;
+    };
+    const plain = (text: string, layout: 'line' | 'block'): Edit[] => {
+      const edits: Edit[] = [];
+      const lines = lineSpans(text);
+      const padding = paddedLines(text, layout, lines);
+      lines.forEach((l, i) => {
+        const line = text.slice(l.start, l.end);
+        if (!/[^\x00-\x7F]/.test(line)) return;
+        const padded = padding[i];
+        const tight = layout === 'line' || padded;
+        let closing: Set<number> | undefined;
+        let lastEnd = -1;
+        for (const m of line.matchAll(relevantRunG)) {
+          let at = m.index!, end = at + m[0].length;
+          while (at > 0 && line[at - 1] === ' ') at--;
+          while (end < line.length && line[end] === ' ') end++;
+          if (at < lastEnd) continue;
+          lastEnd = end;
+          if (at === 0 || end >= line.length) continue;
+          const before = line.slice(Math.max(0, at - 2), at);
+          const after = line.slice(end, end + 8);
+          for (const row of ROWS) {
+            if (!row.before.test(before) || !row.after.test(after)) continue;
+            if (!(m[0].length >= 2) && !(row.when === 'tight' ? tight : padded)) continue;
+            if (row.quote) {
+              closing ??= closingQuotes(line);
+              if (!closing.has(row.quote === 'before' ? end : at - 1)) continue;
+            }
+            edits.push({ start: l.start + at, end: l.start + end, text: '', rule: 'space/punctuation', level: 'fix', message: row.name });
+            break;
+          }
+        }
+      });
+      return dropCodeLines(text, edits);
+    };
+    fc.assert(fc.property(spacingText, fc.constantFrom<'line' | 'block'>('line', 'block'), (t, layout) => {
+      expect(spacePunctuation.apply(t, { ...ctxFor(t), layout, state: undefined })).toEqual(plain(t, layout));
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('space/cjk-latin fast paths', () => {
+  it('candidates are where candidateRe\'s matches end', () => {
+    fc.assert(fc.property(spacingText, (t) => {
+      expect(candidates(t)).toEqual([...t.matchAll(candidateRe)].map((m) => m.index! + m[0].length));
+    }), { numRuns: 2000 });
+  });
+  it('gives the edits of the regex version (`before` tested as `${before}$` on the 84 code units before)', () => {
+    const checks = BOUNDARIES.map((b) => ({ before: new RegExp(`${b.before}$`, 'u'), after: new RegExp(b.after, 'uy') }));
+    const boundaryAt = (text: string, pos: number) => {
+      const before = text.slice(Math.max(0, pos - 84), pos);
+      return checks.some((c) => {
+        c.after.lastIndex = pos;
+        return c.before.test(before) && c.after.test(text);
+      });
+    };
+    const plain = (text: string): Edit[] => {
+      const edits: Edit[] = [];
+      for (const m of text.matchAll(candidateRe)) {
+        const pos = m.index! + m[0].length;
+        if (boundaryAt(text, pos)) edits.push({ start: pos, end: pos, text: ' ', rule: 'space/cjk-latin', level: 'fix', message: 'space between CJK and Latin' });
+      }
+      return dropCodeLines(text, edits);
+    };
+    const latin = fc.array(fc.oneof(
+      { arbitrary: spacingText, weight: 3 },
+      { arbitrary: fc.constantFrom('**', '*', '`', '``', '.png', '.NET', '.Png', '%s', '50%', 'C++', 'C#', 'F#', '+'.repeat(90), '`' + 'x'.repeat(79) + '`', '`' + 'y'.repeat(81) + '`'), weight: 2 },
+    ), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(fc.property(latin, (t) => {
+      expect(spaceCjkLatin.apply(t, { ...ctxFor(t), state: undefined })).toEqual(plain(t));
+    }), { numRuns: 2000 });
+    // the window: a C++-like run longer than it gets no space, as before
+    const long = '用a' + '+'.repeat(90) + '写';
+    expect(spaceCjkLatin.apply(long, { ...ctxFor(long), state: undefined })).toEqual(plain(long));
   });
 });

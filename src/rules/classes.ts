@@ -63,6 +63,12 @@ export function isCjkCode(cp: number): boolean {
 }
 
 /**
+ * No CJK code point is below U+2E80 (the CJK Radicals Supplement), and surrogates are above it: a char code
+ * below this is never part of a CJK character (a cheap test before {@link isCjkCode}; checked by a unit test).
+ */
+export const MIN_CJK_UNIT = 0x2e80;
+
+/**
  * The code point of `text` that starts at UTF-16 offset `i` (a surrogate pair read as one, as a `u` regex reads
  * it; a lone surrogate as itself), or -1 past the end.
  */

@@ -6,7 +6,7 @@
  * All offsets are UTF-16 code units into the page text. Every function here is linear in the text length.
  */
 import type { PageLayout } from '../types.js';
-import { CJK, CJK_PUNCT } from './classes.js';
+import { CJK, CJK_PUNCT, charTable } from './classes.js';
 
 /** A line of a page: [start, end) without its newline, in UTF-16 code units. */
 export interface LineSpan {
@@ -229,8 +229,11 @@ const isCjkChar = (ch: string | undefined) => ch !== undefined && cjkCharRe.test
 const MID_FULL = '，。、；：？！';
 /** Closing CJK brackets. */
 const CLOSE_FULL = '》）】」』';
-/** The characters {@link padCounts} looks at. */
-const padMarkG = /[，。、；：？！》）】」』,;:?!)]/g;
+/** The characters {@link padCounts} looks at, and their groups, by char code. */
+const padMark = charTable('，。、；：？！》）】」』,;:?!)');
+const midFull = charTable(MID_FULL);
+const closeFull = charTable(CLOSE_FULL);
+const asciiMark = charTable(',;:?!');
 
 /**
  * Counts the marks of a line (full-width mid-sentence marks, and ASCII `, : ; ? !` in a Chinese sentence, see
@@ -240,19 +243,23 @@ const padMarkG = /[，。、；：？！》）】」』,;:?!)]/g;
 function padCounts(line: string, layout: PageLayout): { pads: number; marks: number } {
   let pads = 0, marks = 0;
   const brackets = lazyBrackets(line);
-  for (const m of line.matchAll(padMarkG)) {
-    const i = m.index!;
-    const ch = m[0];
-    const full = MID_FULL.includes(ch);
-    const ascii = !full && ',;:?!'.includes(ch) && chineseContext(line, i, brackets);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (padMark[c] !== 1) continue;
+    const full = midFull[c] === 1;
+    const ascii = !full && asciiMark[c] === 1 && chineseContext(line, i, brackets);
     if (full || ascii) marks++;
-    if ((full || ascii || CLOSE_FULL.includes(ch) || ch === ')') && i > 0 && line[i - 1] === ' ') {
-      const [p] = prevNonSpace(line, i);
-      if (p !== undefined) pads++;
+    if ((full || ascii || closeFull[c] === 1 || c === 0x29) && i > 0 && line.charCodeAt(i - 1) === 32) {
+      // a non-space before the run of spaces
+      let j = i - 2;
+      while (j >= 0 && line.charCodeAt(j) === 32) j--;
+      if (j >= 0) pads++;
     }
-    if (full && layout === 'block' && line[i + 1] === ' ') {
-      const [n] = nextNonSpace(line, i);
-      if (n !== undefined) pads++;
+    if (full && layout === 'block' && line.charCodeAt(i + 1) === 32) {
+      // a non-space after the run of spaces
+      let j = i + 2;
+      while (j < line.length && line.charCodeAt(j) === 32) j++;
+      if (j < line.length) pads++;
     }
   }
   return { pads, marks };
