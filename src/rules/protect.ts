@@ -16,7 +16,7 @@ export interface Span {
  * Ordered table of protected token patterns. Each pattern must match the whole token and nothing around it.
  * Order matters only for the reported kind (overlaps are merged). `needs`: strings one of which a text must
  * hold for the pattern to match at all (a precheck that skips the scan). `ascii`: every match is made of
- * {@link ASCII_SPAN_CHARS} only (see {@link SpanGuard}).
+ * {@link ASCII_SPAN_CHARS} only and is at least two characters long (see {@link SpanGuard}).
  */
 export const PROTECTED_PATTERNS: ReadonlyArray<{ kind: string; re: RegExp; needs: readonly string[]; ascii?: true }> = [
   // Markdown code span: `...` (no newline inside)
@@ -113,6 +113,23 @@ export function urlSpans(text: string): Span[] {
 /** A URL can start in `text` only if it holds `://` or `www.` (any case): the precheck of {@link urlSpans}. */
 const urlPossible = (text: string) => text.includes('://') || /www\./i.test(text);
 
+/**
+ * True when `text` may hold a span other than the `ascii` patterns' (a URL, a code span, a Windows path, a dash):
+ * it holds one of the strings their prechecks need (`` ` ``, `\\`, `%`, `——`, `://`, `www.` in any case). One
+ * pass, so that the common page with none of them skips the separate prechecks.
+ */
+function otherPossible(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x60 || c === 0x5c || c === 0x25) return true; // ` \ %
+    if (c === 0x2014 && text.charCodeAt(i + 1) === 0x2014) return true; // ——
+    if (c === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) return true; // ://
+    if ((c | 0x20) === 0x77 && (text.charCodeAt(i + 1) | 0x20) === 0x77 && (text.charCodeAt(i + 2) | 0x20) === 0x77 && text.charCodeAt(i + 3) === 0x2e) return true; // www.
+  }
+  return false;
+}
+
 /** Pushes the matches of the patterns of {@link PROTECTED_PATTERNS} that pass `which` onto `raw`. */
 function patternSpans(text: string, which: (p: (typeof PROTECTED_PATTERNS)[number]) => boolean, raw: Span[]): void {
   for (const p of PROTECTED_PATTERNS) {
@@ -168,7 +185,9 @@ export function protectedSpans(text: string, extra: readonly string[] = []): Spa
  * only when an edit could reach inside one of their matches, which are made of {@link ASCII_SPAN_CHARS} only. An
  * insertion strictly inside such a match has one of those characters on both sides; a replacement overlapping
  * one covers one of them. Edits between CJK and Latin, and edits of spaces (most spacing edits), never do.
- * The other spans (URLs, code spans, Windows paths, dashes, the user's ignore words) are found at once.
+ * Every such match is at least two characters long, so a replacement overlapping one covers one of those
+ * characters with another of them right beside it (`模型: 数据` needs no scan for its `:`). The other spans (URLs,
+ * code spans, Windows paths, dashes, the user's ignore words) are found at once.
  * Testing the two groups of spans apart equals testing their merge: after {@link mergeSpans} every point strictly
  * inside a merged span is strictly inside one of the spans it was made of (spans merge only when they overlap).
  */
@@ -180,8 +199,11 @@ export class SpanGuard {
    * @param extra the user's `ignore` words/patterns (as for {@link protectedSpans}); a bad pattern throws here
    */
   constructor(private readonly text: string, extra: readonly string[] = []) {
-    const raw: Span[] = urlPossible(text) ? urlSpans(text) : [];
-    patternSpans(text, (p) => !p.ascii, raw);
+    const raw: Span[] = [];
+    if (otherPossible(text)) {
+      if (urlPossible(text)) raw.push(...urlSpans(text));
+      patternSpans(text, (p) => !p.ascii, raw);
+    }
     ignoreSpans(text, extra, raw);
     this.other = mergeSpans(raw);
   }
@@ -193,8 +215,9 @@ export class SpanGuard {
     if (start === end) {
       if (start === 0 || start >= t.length || !isAsciiSpanChar(t.charCodeAt(start - 1)) || !isAsciiSpanChar(t.charCodeAt(start))) return false;
     } else {
+      // a match is at least two characters long: the covered one has a neighbour of the span's characters too
       let i = start;
-      while (i < end && !isAsciiSpanChar(t.charCodeAt(i))) i++;
+      while (i < end && !(isAsciiSpanChar(t.charCodeAt(i)) && (isAsciiSpanChar(t.charCodeAt(i - 1)) || isAsciiSpanChar(t.charCodeAt(i + 1))))) i++;
       if (i === end) return false;
     }
     if (!this.ascii) {
