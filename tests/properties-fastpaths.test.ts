@@ -194,6 +194,14 @@ describe('space/punctuation and padding fast paths', () => {
       expect(showsPadding(t, layout)).toBe(plainShowsPadding(t, layout));
     }), { numRuns: 2000 });
   });
+  it('paddedLines (one scan per line) gives letterSpacedLines || showsPadding per line, as it did', () => {
+    const multiLine = fc.array(spacingText, { minLength: 1, maxLength: 4 }).map((ls) => ls.join('\n'));
+    fc.assert(fc.property(multiLine, (t) => {
+      const lines = lineSpans(t);
+      const spaced = letterSpacedLines(t, lines);
+      expect(paddedLines(t, 'line', lines)).toEqual(lines.map((l, i) => spaced[i] || plainShowsPadding(t.slice(l.start, l.end), 'line')));
+    }), { numRuns: 2000 });
+  });
   it('space/punctuation gives the edits of the regex version', () => {
     const closingQuotes = (line: string) => {
       const out = new Set<number>();

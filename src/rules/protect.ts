@@ -116,19 +116,10 @@ const urlPossible = (text: string) => text.includes('://') || /www\./i.test(text
 /**
  * True when `text` may hold a span other than the `ascii` patterns' (a URL, a code span, a Windows path, a dash):
  * it holds one of the strings their prechecks need (`` ` ``, `\\`, `%`, `——`, `://`, `www.` in any case). One
- * pass, so that the common page with none of them skips the separate prechecks.
+ * regex scan, so that the common page with none of them skips the separate prechecks.
  */
-function otherPossible(text: string): boolean {
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x60 || c === 0x5c || c === 0x25) return true; // ` \ %
-    if (c === 0x2014 && text.charCodeAt(i + 1) === 0x2014) return true; // ——
-    if (c === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) return true; // ://
-    if ((c | 0x20) === 0x77 && (text.charCodeAt(i + 1) | 0x20) === 0x77 && (text.charCodeAt(i + 2) | 0x20) === 0x77 && text.charCodeAt(i + 3) === 0x2e) return true; // www.
-  }
-  return false;
-}
+const otherPossibleRe = /[`\\%]|——|:\/\/|www\./i;
+const otherPossible = (text: string) => otherPossibleRe.test(text);
 
 /** Pushes the matches of the patterns of {@link PROTECTED_PATTERNS} that pass `which` onto `raw`. */
 function patternSpans(text: string, which: (p: (typeof PROTECTED_PATTERNS)[number]) => boolean, raw: Span[]): void {

@@ -132,8 +132,9 @@ export const spacePunctuation: Rule = {
         const after = line.slice(end, end + 8);
         const doubled = end - at >= 2;
         for (const row of ROWS) {
-          if (!row.before.test(before) || !row.after.test(after)) continue;
+          // (the cheap test first: a row applies only when all three hold, in any order)
           if (!doubled && !(row.when === 'tight' ? tight : padded)) continue;
+          if (!row.before.test(before) || !row.after.test(after)) continue;
           if (row.quote) {
             closing ??= closingQuotes(line);
             if (!closing.has(row.quote === 'before' ? end : at - 1)) continue;
