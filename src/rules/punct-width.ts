@@ -44,6 +44,8 @@ const FAMILY: Readonly<Record<string, Family>> = {
   ',': 'comma', '，': 'comma', ':': 'colon', '：': 'colon', ';': 'semicolon', '；': 'semicolon',
   '!': 'exclamation', '！': 'exclamation', '?': 'question', '？': 'question', '(': 'bracket', ')': 'bracket', '（': 'bracket', '）': 'bracket',
 };
+/** {@link FAMILY} by char code (no one-character string to make per mark). */
+const FAMILY_OF_CODE: ReadonlyMap<number, Family> = new Map(Object.entries(FAMILY).map(([ch, f]) => [ch.charCodeAt(0), f]));
 /**
  * A family with at least this many marks follows its own majority (a book may write `，` but `(`); a sparser
  * family follows the pooled majority (the seed's stray `:` follows its commas).
@@ -144,13 +146,12 @@ function tally(text: string, c: Counts): void {
       const i = tallyG.lastIndex - 1;
       const kind = tallyKind[line.charCodeAt(i)];
       if (kind === 1) {
-        const f = FAMILY[line[i]];
         c.full++;
-        c.byFamily[f].full++;
+        c.byFamily[FAMILY_OF_CODE.get(line.charCodeAt(i))!].full++;
       } else if (kind === 2) {
         if (chineseContext(line, i, brackets)) {
           c.half++;
-          c.byFamily[FAMILY[line[i]]].half++;
+          c.byFamily[FAMILY_OF_CODE.get(line.charCodeAt(i))!].half++;
         }
       } else if (kind === 3) c.fullStops++;
       else if (kind === 4) {
