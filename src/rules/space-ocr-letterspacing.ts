@@ -125,8 +125,9 @@ export const spaceOcrLetterspacing: Rule = {
     };
     const lines = lineSpans(text);
     const spaced = letterSpacedLines(text, lines);
-    lines.forEach((l, i) => {
-      if (!spaced[i]) return;
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (!spaced[i]) continue;
       // rule 1 (tightGapRe): each space of the line between an anchor and a tight character, either way round
       for (let p = text.indexOf(' ', l.start); p >= 0 && p < l.end; p = text.indexOf(' ', p + 1)) {
         // the line's edges are no characters of it: the lookarounds see nothing there
@@ -134,7 +135,7 @@ export const spaceOcrLetterspacing: Rule = {
         const after = p + 1 < l.end ? codePointAt(text, p + 1) : -1;
         if ((isAnchor(before) && isTightAny(after)) || (isTightAny(before) && isAnchor(after))) mark(p, 1);
       }
-    });
+    }
     for (const [start, end] of cjkRuns(text)) closeUp(start, end, 2);
     for (const m of text.matchAll(letterRunRe)) {
       if (/[a-z]/.test(m[0])) closeUp(m.index!, m.index! + m[0].length, 3);

@@ -113,9 +113,10 @@ export const spacePunctuation: Rule = {
     const edits: Edit[] = [];
     const lines = lineSpans(text);
     const padding = paddedLines(text, ctx.layout, lines);
-    lines.forEach((l, i) => {
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
       const line = text.slice(l.start, l.end);
-      if (!/[^\x00-\x7F]/.test(line)) return; // no CJK mark and no CJK: nothing of ours
+      if (!/[^\x00-\x7F]/.test(line)) continue; // no CJK mark and no CJK: nothing of ours
       const padded = padding[i];
       const tight = ctx.layout === 'line' || padded;
       let closing: Set<number> | undefined;
@@ -143,7 +144,7 @@ export const spacePunctuation: Rule = {
           break;
         }
       }
-    });
+    }
     return dropCodeLines(text, edits);
   },
 };
