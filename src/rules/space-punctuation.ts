@@ -89,13 +89,14 @@ function closingQuotes(line: string): Set<number> {
   const out = new Set<number>();
   let double = 0, single = 0;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === '“') double++;
-    else if (ch === '‘') single++;
-    else if (ch === '”' && double > 0) {
+    const c = line.charCodeAt(i);
+    if (c < 0x2018 || c > 0x201d) continue; // not a curly quote (by char code: no string per character)
+    if (c === 0x201c) double++; // “
+    else if (c === 0x2018) single++; // ‘
+    else if (c === 0x201d && double > 0) { // ”
       double--;
       out.add(i);
-    } else if (ch === '’' && single > 0) {
+    } else if (c === 0x2019 && single > 0) { // ’
       single--;
       out.add(i);
     }
