@@ -37,3 +37,78 @@ export function countCjk(text: string): number {
   const m = text.match(new RegExp(`[${CJK}]`, 'gu'));
   return m ? m.length : 0;
 }
+
+/**
+ * The {@link CJK} class by code point, for rules that walk a text by char codes instead of scanning it with a
+ * regular expression: the same answer as `/[${CJK}]/u` on that code point, remembered per code point (the regex
+ * runs once for each distinct code point met; a table filled up front would cost 65,536 tests at start-up).
+ */
+const cjkBmp = new Uint8Array(0x10000); // 0: not asked yet, 1: not CJK, 2: CJK
+const cjkAstral = new Map<number, boolean>();
+export function isCjkCode(cp: number): boolean {
+  if (cp < 0x10000) {
+    const v = cjkBmp[cp];
+    if (v !== 0) return v === 2;
+    // a lone surrogate is no CJK (String.fromCharCode keeps it lone: the regex says no)
+    const yes = cjkRe.test(String.fromCharCode(cp));
+    cjkBmp[cp] = yes ? 2 : 1;
+    return yes;
+  }
+  let yes = cjkAstral.get(cp);
+  if (yes === undefined) {
+    yes = cjkRe.test(String.fromCodePoint(cp));
+    cjkAstral.set(cp, yes);
+  }
+  return yes;
+}
+
+/**
+ * No CJK code point is below U+2E80 (the CJK Radicals Supplement), and surrogates are above it: a char code
+ * below this is never part of a CJK character (a cheap test before {@link isCjkCode}; checked by a unit test).
+ */
+export const MIN_CJK_UNIT = 0x2e80;
+
+/**
+ * The code point of `text` that starts at UTF-16 offset `i` (a surrogate pair read as one, as a `u` regex reads
+ * it; a lone surrogate as itself), or -1 past the end.
+ */
+export function codePointAt(text: string, i: number): number {
+  if (i >= text.length || i < 0) return -1;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+/**
+ * The code point of `text` that ends right before UTF-16 offset `i` (a surrogate pair read as one, as a `u`
+ * regex's lookbehind reads it), or -1 at the start.
+ */
+export function codePointBefore(text: string, i: number): number {
+  if (i <= 0 || i > text.length) return -1;
+  const d = text.charCodeAt(i - 1);
+  if (d >= 0xdc00 && d <= 0xdfff && i >= 2) {
+    const c = text.charCodeAt(i - 2);
+    if (c >= 0xd800 && c <= 0xdbff) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+  }
+  return d;
+}
+
+/** The number of UTF-16 code units of code point `cp` (2 for a surrogate pair, else 1). */
+export const cpLength = (cp: number): number => (cp > 0xffff ? 2 : 1);
+
+/**
+ * A set of BMP characters (given as a string of them, e.g. {@link CJK_PUNCT}) as a lookup table by char code, for
+ * char-code walks. Characters outside the BMP are not supported (none of the punctuation classes has one).
+ */
+export function charTable(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) throw new Error(`charTable: ${JSON.stringify(chars)} holds a surrogate`);
+    t[c] = 1;
+  }
+  return t;
+}

@@ -14,30 +14,47 @@ export interface Span {
 
 /**
  * Ordered table of protected token patterns. Each pattern must match the whole token and nothing around it.
- * Order matters only for the reported kind (overlaps are merged).
+ * Order matters only for the reported kind (overlaps are merged). `needs`: strings one of which a text must
+ * hold for the pattern to match at all (a precheck that skips the scan). `ascii`: every match is made of
+ * {@link ASCII_SPAN_CHARS} only and is at least two characters long (see {@link SpanGuard}).
  */
-export const PROTECTED_PATTERNS: ReadonlyArray<{ kind: string; re: RegExp }> = [
+export const PROTECTED_PATTERNS: ReadonlyArray<{ kind: string; re: RegExp; needs: readonly string[]; ascii?: true }> = [
   // Markdown code span: `...` (no newline inside)
-  { kind: 'code', re: /`[^`\n]+`/g },
+  { kind: 'code', re: /`[^`\n]+`/g, needs: ['`'] },
   // e-mail address
-  { kind: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g },
+  { kind: 'email', re: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g, needs: ['@'], ascii: true },
   // Windows path with drive letter or %VAR%, and UNC paths
-  { kind: 'path', re: /(?:[A-Za-z]:\\|%[A-Za-z_][A-Za-z0-9_]*%\\?|\\\\)[^\s，。、；：！？（）【】《》"]*[^\s，。、；：！？（）【】《》".,;:!?)]|%[A-Za-z_][A-Za-z0-9_]*%/g },
+  { kind: 'path', re: /(?:[A-Za-z]:\\|%[A-Za-z_][A-Za-z0-9_]*%\\?|\\\\)[^\s，。、；：！？（）【】《》"]*[^\s，。、；：！？（）【】《》".,;:!?)]|%[A-Za-z_][A-Za-z0-9_]*%/g, needs: ['\\', '%'] },
   // POSIX path: /a/b, ~/x, ./x, ../x (at least one slash-separated segment of path characters)
-  { kind: 'path', re: /(?<![A-Za-z0-9_.\-/])(?:~|\.{1,2})?\/(?:[A-Za-z0-9_.+\-@]+\/)*[A-Za-z0-9_.+\-@*]+\/?/g },
+  { kind: 'path', re: /(?<![A-Za-z0-9_.\-/])(?:~|\.{1,2})?\/(?:[A-Za-z0-9_.+\-@]+\/)*[A-Za-z0-9_.+\-@*]+\/?/g, needs: ['/'], ascii: true },
   // versions v1.2.3, 1.2.3, dotted identifiers like Node.js, file.tar.gz
-  { kind: 'version', re: /\bv?\d+(?:\.\d+){2,}(?:[-+][A-Za-z0-9.]+)?\b/g },
+  { kind: 'version', re: /\bv?\d+(?:\.\d+){2,}(?:[-+][A-Za-z0-9.]+)?\b/g, needs: ['.'], ascii: true },
   // times 09:30:00 and format strings HH:mm:ss
-  { kind: 'time', re: /\b\d{1,2}:\d{2}(?::\d{2})?\b|\b[HhMmSsYyDd]{1,4}(?::[HhMmSsYyDd]{1,4}){1,3}\b/g },
+  { kind: 'time', re: /\b\d{1,2}:\d{2}(?::\d{2})?\b|\b[HhMmSsYyDd]{1,4}(?::[HhMmSsYyDd]{1,4}){1,3}\b/g, needs: [':'], ascii: true },
   // ISO dates
-  { kind: 'date', re: /\b\d{4}-\d{2}-\d{2}\b/g },
+  { kind: 'date', re: /\b\d{4}-\d{2}-\d{2}\b/g, needs: ['-'], ascii: true },
   // code-like tokens with symbols: C++, C#, F#, .NET, Node.js, foo.bar(), a_b, x->y
-  { kind: 'code', re: /(?<![A-Za-z0-9])(?:[A-Za-z]\+\+|[A-Za-z]#|\.NET\b|[A-Za-z][A-Za-z0-9]*\.(?:js|ts|py|rs|go|md|json|txt|sh|NET)\b)/g },
+  { kind: 'code', re: /(?<![A-Za-z0-9])(?:[A-Za-z]\+\+|[A-Za-z]#|\.NET\b|[A-Za-z][A-Za-z0-9]*\.(?:js|ts|py|rs|go|md|json|txt|sh|NET)\b)/g, needs: ['+', '#', '.'], ascii: true },
   // identifiers with underscores or camel-case joined by dots/arrows (config keys, function calls)
-  { kind: 'code', re: /\b[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|->|::)[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?|\b[A-Za-z0-9]*_[A-Za-z0-9_]+\b/g },
+  { kind: 'code', re: /\b[A-Za-z_][A-Za-z0-9_]*(?:(?:\.|->|::)[A-Za-z_][A-Za-z0-9_]*)+(?:\(\))?|\b[A-Za-z0-9]*_[A-Za-z0-9_]+\b/g, needs: ['.', '->', '::', '_'], ascii: true },
   // the em-dash pair
-  { kind: 'dash', re: /——/g },
+  { kind: 'dash', re: /——/g, needs: ['——'] },
 ];
+
+/**
+ * Every character a match of an `ascii` pattern of {@link PROTECTED_PATTERNS} can hold (the union of their
+ * character classes and literals): letters, digits and `. _ % + - @ ~ / * : # > ( )`. No space, no CJK.
+ */
+export const ASCII_SPAN_CHARS = 'A-Za-z0-9._%+\\-@~/*:#>()';
+const asciiSpanChar = new Uint8Array(128);
+for (let c = 0; c < 128; c++) asciiSpanChar[c] = new RegExp(`[${ASCII_SPAN_CHARS}]`).test(String.fromCharCode(c)) ? 1 : 0;
+/** True when the UTF-16 code unit `c` is one of {@link ASCII_SPAN_CHARS}. */
+export function isAsciiSpanChar(c: number): boolean {
+  return c < 128 && asciiSpanChar[c] === 1;
+}
+
+/** True when `text` holds one of `needs` (the precheck of a pattern). */
+const holdsAny = (text: string, needs: readonly string[]) => needs.some((n) => text.includes(n));
 
 /** CJK characters (Han, kana) as they may appear in a URL path. */
 const CJK_IN_URL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -93,19 +110,31 @@ export function urlSpans(text: string): Span[] {
   return out;
 }
 
+/** A URL can start in `text` only if it holds `://` or `www.` (any case): the precheck of {@link urlSpans}. */
+const urlPossible = (text: string) => text.includes('://') || /www\./i.test(text);
+
 /**
- * Finds the protected spans of `text`, sorted by start and merged where they overlap.
- * @param extra user `ignore` words/patterns (literal strings; a string wrapped in /.../ is a regular expression)
- * @returns spans in UTF-16 code units
+ * True when `text` may hold a span other than the `ascii` patterns' (a URL, a code span, a Windows path, a dash):
+ * it holds one of the strings their prechecks need (`` ` ``, `\\`, `%`, `——`, `://`, `www.` in any case). One
+ * regex scan, so that the common page with none of them skips the separate prechecks.
  */
-export function protectedSpans(text: string, extra: readonly string[] = []): Span[] {
-  const raw: Span[] = urlSpans(text);
-  for (const { kind, re } of PROTECTED_PATTERNS) {
+const otherPossibleRe = /[`\\%]|——|:\/\/|www\./i;
+const otherPossible = (text: string) => otherPossibleRe.test(text);
+
+/** Pushes the matches of the patterns of {@link PROTECTED_PATTERNS} that pass `which` onto `raw`. */
+function patternSpans(text: string, which: (p: (typeof PROTECTED_PATTERNS)[number]) => boolean, raw: Span[]): void {
+  for (const p of PROTECTED_PATTERNS) {
+    if (!which(p) || !holdsAny(text, p.needs)) continue; // the precheck: without one of `needs` no match
+    const { kind, re } = p;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
       if (m[0].length > 0) raw.push({ start: m.index!, end: m.index! + m[0].length, kind });
     }
   }
+}
+
+/** Pushes the matches of the user's `ignore` words and /regex/ patterns onto `raw`. */
+function ignoreSpans(text: string, extra: readonly string[], raw: Span[]): void {
   for (const word of extra) {
     if (!word) continue;
     let re: RegExp;
@@ -114,6 +143,10 @@ export function protectedSpans(text: string, extra: readonly string[] = []): Spa
     else re = new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
     for (const m of text.matchAll(re)) if (m[0].length > 0) raw.push({ start: m.index!, end: m.index! + m[0].length, kind: 'ignore' });
   }
+}
+
+/** Sorts `raw` by start (longest first) and merges the spans that overlap (touching ones stay apart). */
+function mergeSpans(raw: Span[]): Span[] {
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
   for (const s of raw) {
@@ -123,6 +156,68 @@ export function protectedSpans(text: string, extra: readonly string[] = []): Spa
     } else out.push({ ...s });
   }
   return out;
+}
+
+/**
+ * Finds the protected spans of `text`, sorted by start and merged where they overlap.
+ * @param extra user `ignore` words/patterns (literal strings; a string wrapped in /.../ is a regular expression)
+ * @returns spans in UTF-16 code units
+ */
+export function protectedSpans(text: string, extra: readonly string[] = []): Span[] {
+  const raw: Span[] = urlPossible(text) ? urlSpans(text) : [];
+  patternSpans(text, () => true, raw);
+  ignoreSpans(text, extra, raw);
+  return mergeSpans(raw);
+}
+
+/**
+ * The protected-span test of one text for the rule runner, equal to `touchesProtected(protectedSpans(text,
+ * extra), start, end)` but cheaper: the `ascii` patterns of {@link PROTECTED_PATTERNS} (the costly scans) run
+ * only when an edit could reach inside one of their matches, which are made of {@link ASCII_SPAN_CHARS} only. An
+ * insertion strictly inside such a match has one of those characters on both sides; a replacement overlapping
+ * one covers one of them. Edits between CJK and Latin, and edits of spaces (most spacing edits), never do.
+ * Every such match is at least two characters long, so a replacement overlapping one covers one of those
+ * characters with another of them right beside it (`模型: 数据` needs no scan for its `:`). The other spans (URLs,
+ * code spans, Windows paths, dashes, the user's ignore words) are found at once.
+ * Testing the two groups of spans apart equals testing their merge: after {@link mergeSpans} every point strictly
+ * inside a merged span is strictly inside one of the spans it was made of (spans merge only when they overlap).
+ */
+export class SpanGuard {
+  private readonly other: Span[];
+  private ascii?: Span[];
+  /**
+   * @param text the text the edits are made to
+   * @param extra the user's `ignore` words/patterns (as for {@link protectedSpans}); a bad pattern throws here
+   */
+  constructor(private readonly text: string, extra: readonly string[] = []) {
+    const raw: Span[] = [];
+    if (otherPossible(text)) {
+      if (urlPossible(text)) raw.push(...urlSpans(text));
+      patternSpans(text, (p) => !p.ascii, raw);
+    }
+    ignoreSpans(text, extra, raw);
+    this.other = mergeSpans(raw);
+  }
+
+  /** True when the edit [start, end) (UTF-16 offsets) reaches strictly inside a protected span (see {@link touchesProtected}). */
+  touches(start: number, end: number): boolean {
+    if (this.other.length > 0 && touchesProtected(this.other, start, end)) return true;
+    const t = this.text;
+    if (start === end) {
+      if (start === 0 || start >= t.length || !isAsciiSpanChar(t.charCodeAt(start - 1)) || !isAsciiSpanChar(t.charCodeAt(start))) return false;
+    } else {
+      // a match is at least two characters long: the covered one has a neighbour of the span's characters too
+      let i = start;
+      while (i < end && !(isAsciiSpanChar(t.charCodeAt(i)) && (isAsciiSpanChar(t.charCodeAt(i - 1)) || isAsciiSpanChar(t.charCodeAt(i + 1))))) i++;
+      if (i === end) return false;
+    }
+    if (!this.ascii) {
+      const raw: Span[] = [];
+      patternSpans(t, (p) => p.ascii === true, raw);
+      this.ascii = mergeSpans(raw);
+    }
+    return touchesProtected(this.ascii, start, end);
+  }
 }
 
 /**

@@ -44,6 +44,8 @@ const FAMILY: Readonly<Record<string, Family>> = {
   ',': 'comma', '，': 'comma', ':': 'colon', '：': 'colon', ';': 'semicolon', '；': 'semicolon',
   '!': 'exclamation', '！': 'exclamation', '?': 'question', '？': 'question', '(': 'bracket', ')': 'bracket', '（': 'bracket', '）': 'bracket',
 };
+/** {@link FAMILY} by char code (no one-character string to make per mark). */
+const FAMILY_OF_CODE: ReadonlyMap<number, Family> = new Map(Object.entries(FAMILY).map(([ch, f]) => [ch.charCodeAt(0), f]));
 /**
  * A family with at least this many marks follows its own majority (a book may write `，` but `(`); a sparser
  * family follows the pooled majority (the seed's stray `:` follows its commas).
@@ -117,31 +119,44 @@ function quotePairs(line: string): Array<[number, number]> {
 
 const hasCjk = (s: string) => cjkRe.test(s);
 
-/** Counts the evidence on one page. */
+/**
+ * The characters {@link tally} looks at: `[,:;!?，：；！？（）。.“]`, by char code: 1 a full-width mark of
+ * {@link TO_HALF}, 2 a half-width `, : ; ! ?`, 3 `。`, 4 `.`, 5 `“`.
+ */
+const tallyKind = new Uint8Array(0x10000);
+for (const ch of Object.keys(TO_HALF)) tallyKind[ch.charCodeAt(0)] = 1;
+for (const ch of ',:;!?') tallyKind[ch.charCodeAt(0)] = 2;
+tallyKind['。'.charCodeAt(0)] = 3;
+tallyKind['.'.charCodeAt(0)] = 4;
+tallyKind['“'.charCodeAt(0)] = 5;
 /** The characters {@link tally} looks at (one regex scan instead of a test per character). */
 const tallyG = /[,:;!?，：；！？（）。.“]/g;
 /** The characters the first step of `apply` looks at. */
 const markG = /[,:;!?，：；！？.]/g;
 
+/** Counts the evidence on one page. */
 function tally(text: string, c: Counts): void {
   for (const l of lineSpans(text)) {
     const line = text.slice(l.start, l.end);
     if (!/[^\x00-\x7F]/.test(line) || isCodeLine(line)) continue;
     const brackets = lazyBrackets(line);
-    for (const m of line.matchAll(tallyG)) {
-      const i = m.index!;
-      const ch = m[0];
-      if (ch in TO_HALF) {
+    // a regex scan for the marks; `test` moves lastIndex past the one-character match without a match object
+    tallyG.lastIndex = 0;
+    while (tallyG.test(line)) {
+      const i = tallyG.lastIndex - 1;
+      const kind = tallyKind[line.charCodeAt(i)];
+      if (kind === 1) {
         c.full++;
-        c.byFamily[FAMILY[ch]].full++;
-      } else if (ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') {
+        c.byFamily[FAMILY_OF_CODE.get(line.charCodeAt(i))!].full++;
+      } else if (kind === 2) {
         if (chineseContext(line, i, brackets)) {
           c.half++;
-          c.byFamily[FAMILY[ch]].half++;
+          c.byFamily[FAMILY_OF_CODE.get(line.charCodeAt(i))!].half++;
         }
-      } else if (ch === '。') c.fullStops++;
-      else if (ch === '.' && cjkSentencePeriod(line, i)) c.cjkPeriods++;
-      else if (ch === '“') c.curly++;
+      } else if (kind === 3) c.fullStops++;
+      else if (kind === 4) {
+        if (cjkSentencePeriod(line, i)) c.cjkPeriods++;
+      } else c.curly++;
     }
     for (const [a, b] of bracketPairs(line)) {
       if (bracketChinese(line, a, b)) {
@@ -244,9 +259,10 @@ export const punctWidth: Rule = {
         if (line[i + 1] !== ' ' || padded) return true;
         return ctx.layout === 'line' && isCjkCh(line[i - 1]);
       };
-      for (const m of line.matchAll(markG)) {
-        const i = m.index!;
-        const ch = m[0];
+      markG.lastIndex = 0;
+      while (markG.test(line)) {
+        const i = markG.lastIndex - 1;
+        const ch = line[i];
         if ((ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') && full(ch)) {
           if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight, padded);
         } else if ('，：；！？'.includes(ch) && half(ch) && chineseContext(line, i, brackets)) {

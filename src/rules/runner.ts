@@ -8,7 +8,7 @@
  * unless the rule repairs such tokens itself, applies the `fix` edits right to left and records every edit.
  */
 import type { Edit, Level, Rule, RuleContext } from '../types.js';
-import { protectedSpans, touchesProtected } from './protect.js';
+import { SpanGuard } from './protect.js';
 
 /** One entry of the edit log. Offsets are UTF-16 code units into the ORIGINAL page text. */
 export interface LoggedEdit {
@@ -78,10 +78,63 @@ export function mapThrough(edits: readonly Edit[], pos: number, side: 'start' | 
   return pos - delta;
 }
 
-function mapBack(stages: readonly Stage[], pos: number, side: 'start' | 'end'): number {
+/**
+ * One stage prepared for {@link mapBack}: where each edit's replacement starts and ends in the text after the
+ * stage, and the length change of the edits before it, so that a position is mapped by binary search.
+ */
+interface PreparedStage {
+  edits: Stage;
+  postStart: Int32Array;
+  postEnd: Int32Array;
+  /** The length change of edits [0, k) at k; at edits.length, of the whole stage. */
+  deltaBefore: Int32Array;
+}
+
+function prepareStage(edits: Stage): PreparedStage {
+  const n = edits.length;
+  const postStart = new Int32Array(n), postEnd = new Int32Array(n), deltaBefore = new Int32Array(n + 1);
+  let delta = 0;
+  for (let k = 0; k < n; k++) {
+    const e = edits[k];
+    deltaBefore[k] = delta;
+    postStart[k] = e.start + delta;
+    postEnd[k] = postStart[k] + e.text.length;
+    delta += e.text.length - (e.end - e.start);
+  }
+  deltaBefore[n] = delta;
+  return { edits, postStart, postEnd, deltaBefore };
+}
+
+/**
+ * {@link mapThrough} on a prepared stage, by binary search instead of a walk. mapThrough returns at the first edit
+ * k with `pos <= postStart[k]` or `pos < postEnd[k]`; both tests are monotone in k (a stage's edits are sorted and
+ * do not overlap, so postStart and postEnd never decrease), so that k is found by bisection. Same results.
+ */
+function mapThroughPrepared(st: PreparedStage, pos: number, side: 'start' | 'end'): number {
+  const { postStart, postEnd } = st;
+  let lo = 0, hi = postStart.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos <= postStart[mid] || pos < postEnd[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  if (lo === postStart.length || pos <= postStart[lo]) return pos - st.deltaBefore[lo];
+  return side === 'start' ? st.edits[lo].start : st.edits[lo].end;
+}
+
+function mapBack(stages: readonly PreparedStage[], pos: number, side: 'start' | 'end'): number {
   let p = pos;
-  for (let i = stages.length - 1; i >= 0; i--) p = mapThrough(stages[i], p, side);
+  for (let i = stages.length - 1; i >= 0; i--) p = mapThroughPrepared(stages[i], p, side);
   return p;
+}
+
+/** True when `edits` are already in the runner's order (by start, then end). */
+function inOrder(edits: readonly Edit[]): boolean {
+  for (let k = 1; k < edits.length; k++) {
+    const a = edits[k - 1], b = edits[k];
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
 }
 
 /** Applies sorted, non-overlapping edits to `text`. */
@@ -114,16 +167,21 @@ export function runRules(
   trace?: (rule: string, text: string) => void,
   decide?: (entry: LoggedEdit) => 'apply' | 'skip' | undefined,
 ): PageResult {
-  const stages: Stage[] = [];
+  const stages: PreparedStage[] = [];
   const log: LoggedEdit[] = [];
   let cur = text;
-  let spans: ReturnType<typeof protectedSpans> = [];
-  let spansOf: string | undefined;
+  // the protected spans of the current text, found again only after a rule changed it
+  let guard: SpanGuard | undefined;
+  let guardOf = -1;
+  let version = 0; // counts the changes of `cur`
+  // one context object for all rules, its `state` set per rule (rules only read it)
+  const ruleCtx: RuleContext = { ...ctx, state: undefined };
   for (const { rule, level, state } of rules) {
     let edits: Edit[];
     const t0 = timings ? performance.now() : 0;
+    ruleCtx.state = state;
     try {
-      edits = rule.apply(cur, { ...ctx, state });
+      edits = rule.apply(cur, ruleCtx);
     } catch (err) {
       throw new Error(`rule ${rule.id} failed: ${(err as Error).message}`);
     }
@@ -141,21 +199,22 @@ export function runRules(
       trace?.(rule.id, cur);
       continue;
     }
-    // the spans of the current text, found again only after a rule changed it
-    if (!rule.editsProtected && spansOf !== cur) {
-      spans = protectedSpans(cur, ctx.data.ignore);
-      spansOf = cur;
+    if (!rule.editsProtected && guardOf !== version) {
+      guard = new SpanGuard(cur, ctx.data.ignore);
+      guardOf = version;
     }
-    const guard = rule.editsProtected ? [] : spans;
-    const sorted = edits
-      .filter((e) => {
-        if (e.start < 0 || e.end > cur.length || e.start > e.end) {
-          throw new Error(`rule ${rule.id} returned an edit out of range [${e.start}, ${e.end}) for a text of ${cur.length}`);
-        }
-        if (cur.slice(e.start, e.end) === e.text) return false; // no-op
-        return !touchesProtected(guard, e.start, e.end);
-      })
-      .sort((a, b) => a.start - b.start || a.end - b.end);
+    const g = rule.editsProtected ? undefined : guard;
+    const kept: Edit[] = [];
+    for (const e of edits) {
+      if (e.start < 0 || e.end > cur.length || e.start > e.end) {
+        throw new Error(`rule ${rule.id} returned an edit out of range [${e.start}, ${e.end}) for a text of ${cur.length}`);
+      }
+      if (e.end - e.start === e.text.length && cur.slice(e.start, e.end) === e.text) continue; // no-op
+      if (g && g.touches(e.start, e.end)) continue;
+      kept.push(e);
+    }
+    // a stable sort leaves edits already in order as they are: skip it then
+    const sorted = inOrder(kept) ? kept : kept.sort((a, b) => a.start - b.start || a.end - b.end);
     const fixes: Edit[] = [];
     let lastEnd = -1;
     let lastInsertAt = -1;
@@ -187,7 +246,8 @@ export function runRules(
     }
     if (fixes.length > 0) {
       cur = applyEdits(cur, fixes);
-      stages.push(fixes);
+      version++;
+      stages.push(prepareStage(fixes));
     }
     if (timings) timings.get(rule.id)!.total += performance.now() - t1;
     trace?.(rule.id, cur);

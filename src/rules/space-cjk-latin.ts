@@ -9,7 +9,7 @@
  * or shell commands are never touched.
  */
 import type { Edit, Rule } from '../types.js';
-import { CJK } from './classes.js';
+import { CJK, MIN_CJK_UNIT, codePointAt, codePointBefore, isCjkCode } from './classes.js';
 import { dropCodeLines } from './spacing-lines.js';
 
 /**
@@ -30,17 +30,57 @@ export const BOUNDARIES: ReadonlyArray<{ name: string; before: string; after: st
 ];
 
 /**
- * Candidate boundaries, found with one cheap scan (a CJK character before a Latin-token start, or a Latin-token
- * end before a CJK character); each is then checked against the table. Group 1 marks a CJK-first candidate.
+ * Candidate boundaries: a CJK character before a Latin-token start, or a Latin-token end before a CJK character;
+ * each is then checked against the table. The pattern of the candidates (the match ends at the candidate
+ * position); {@link candidates} finds the same positions with a char-code walk.
  */
-const candidateRe = new RegExp(`([${CJK}])(?=[A-Za-z0-9.%*\`])|[A-Za-z0-9%+#*\`](?=[${CJK}])`, 'gu');
-const checks = BOUNDARIES.map((b) => ({ before: new RegExp(`${b.before}$`, 'u'), after: new RegExp(b.after, 'uy') }));
+export const candidateRe = new RegExp(`([${CJK}])(?=[A-Za-z0-9.%*\`])|[A-Za-z0-9%+#*\`](?=[${CJK}])`, 'gu');
+/** `[A-Za-z0-9.%*\`]` (a Latin-token start) and `[A-Za-z0-9%+#*\`]` (a Latin-token end), by ASCII code. */
+const tokenStart = new Uint8Array(128), tokenEnd = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  tokenStart[c] = /[A-Za-z0-9.%*`]/.test(ch) ? 1 : 0;
+  tokenEnd[c] = /[A-Za-z0-9%+#*`]/.test(ch) ? 1 : 0;
+}
+const cjkCp = (cp: number) => cp >= 0 && isCjkCode(cp);
+
+/**
+ * The positions where {@link candidateRe}'s matches end, in order. Every candidate has an ASCII character right
+ * after it (a token start, after CJK) or right before it (a token end, before CJK), so the walk looks at the
+ * ASCII characters only: at an ASCII character at i, position i is a candidate when a CJK code point ends at i
+ * and the character is a token start; position i + 1 when it is a token end and a CJK code point starts at
+ * i + 1. (The regex's matches are one code point long and cannot hide one another.)
+ */
+export function candidates(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) continue;
+    // (no CJK code point, nor a surrogate, is below MIN_CJK_UNIT: a cheap test first)
+    if (tokenStart[c] === 1 && i > 0 && text.charCodeAt(i - 1) >= MIN_CJK_UNIT && cjkCp(codePointBefore(text, i))) out.push(i);
+    if (tokenEnd[c] === 1 && i + 1 < n && text.charCodeAt(i + 1) >= MIN_CJK_UNIT && cjkCp(codePointAt(text, i + 1))) out.push(i + 1);
+  }
+  return out;
+}
+
+/**
+ * The table compiled: `before` as a lookbehind that must hold at the end of the {@link WINDOW} code units before
+ * the position (a sticky test at the end of that slice: the same as `${before}$` on it, without trying every
+ * start), `after` as a sticky pattern at the position.
+ */
+const checks = BOUNDARIES.map((b) => ({ before: new RegExp(`(?<=${b.before})`, 'uy'), after: new RegExp(b.after, 'uy') }));
+/** How far back `before` may look (the longest row, a code span of 80 characters and its backticks, fits). */
+const WINDOW = 84;
 /** True when one space belongs at `pos` of `text` by some row of {@link BOUNDARIES}. */
 function boundaryAt(text: string, pos: number): boolean {
-  const before = text.slice(Math.max(0, pos - 84), pos);
+  let before: string | undefined;
   for (const c of checks) {
     c.after.lastIndex = pos;
-    if (c.before.test(before) && c.after.test(text)) return true;
+    if (!c.after.test(text)) continue;
+    before ??= text.slice(Math.max(0, pos - WINDOW), pos);
+    c.before.lastIndex = before.length;
+    if (c.before.test(before)) return true;
   }
   return false;
 }
@@ -56,8 +96,7 @@ export const spaceCjkLatin: Rule = {
   apply(text, ctx) {
     const edits: Edit[] = [];
     if (ctx.style.spacing === 'always') {
-      for (const m of text.matchAll(candidateRe)) {
-        const pos = m.index! + m[0].length;
+      for (const pos of candidates(text)) {
         if (boundaryAt(text, pos)) edits.push({ start: pos, end: pos, text: ' ', rule: this.id, level: 'fix', message: 'space between CJK and Latin' });
       }
     } else if (ctx.style.spacing === 'never') {

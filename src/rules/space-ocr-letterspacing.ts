@@ -25,7 +25,7 @@
  * Shape: one edit per removed space, [start, start + 1) -> '' (UTF-16 offsets).
  */
 import type { Edit, Rule } from '../types.js';
-import { CJK, CJK_PUNCT } from './classes.js';
+import { CJK, CJK_PUNCT, charTable, codePointAt, codePointBefore, cpLength, isCjkCode } from './classes.js';
 import { dropCodeLines, letterSpacedLines, lineSpans } from './spacing-lines.js';
 
 /** Characters that take no space between them in CJK text (CJK, CJK punctuation, ASCII marks used as such). */
@@ -33,23 +33,78 @@ const TIGHT_ANY = `${CJK}${CJK_PUNCT}〈〉,;:!?()`;
 /** A character that anchors a tight gap: CJK or full-width punctuation. */
 const ANCHOR = `${CJK}${CJK_PUNCT}〈〉`;
 
-/** Rule 1: a single space between two tight characters, one of them an anchor. */
-const tightGapRe = new RegExp(
+/**
+ * Rule 1: a single space between two tight characters, one of them an anchor. The rule as a pattern; `apply`
+ * walks the spaces of a letter-spaced line with {@link isAnchor} and {@link isTightAny} instead (same matches: each
+ * match is one space, judged by the code points right before and after it).
+ */
+export const tightGapRe = new RegExp(
   `(?<=[${ANCHOR}]) (?=[${TIGHT_ANY}])|(?<=[${TIGHT_ANY}]) (?=[${ANCHOR}])`,
   'gu',
 );
-/** Rule 2: three or more one-character CJK words one space apart. */
-const cjkRunRe = new RegExp(`(?<![${CJK}])[${CJK}](?: [${CJK}]){2,}(?![${CJK}])`, 'gu');
+/**
+ * Rule 2: three or more one-character CJK words one space apart. The rule as a pattern; `apply` finds its
+ * matches with {@link cjkRuns}, a char-code walk.
+ */
+export const cjkRunRe = new RegExp(`(?<![${CJK}])[${CJK}](?: [${CJK}]){2,}(?![${CJK}])`, 'gu');
 /** Rule 3: four or more single Latin letters one space apart, bounded by non-letters. */
 const letterRunRe = /(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){3,}(?![A-Za-z0-9])/g;
 /** Rule 4: three or more single digits one space apart, bounded by non-digits. */
 const digitRunRe = /(?<![0-9.,])[0-9](?: [0-9]){2,}(?![0-9]|[.,][0-9])/g;
 
-function closeUp(edits: Edit[], runStart: number, run: string, rule: string, message: string): void {
-  for (let i = run.indexOf(' '); i >= 0; i = run.indexOf(' ', i + 1)) {
-    edits.push({ start: runStart + i, end: runStart + i + 1, text: '', rule, level: 'fix', message });
+/** The punctuation part of ANCHOR and TIGHT_ANY (all BMP), by char code. */
+const anchorPunct = charTable(`${CJK_PUNCT}〈〉`);
+const tightAnyPunct = charTable(`${CJK_PUNCT}〈〉,;:!?()`);
+/** `[${ANCHOR}]` and `[${TIGHT_ANY}]` on one code point (-1: none). */
+const isAnchor = (cp: number) => cp >= 0 && ((cp < 0x10000 && anchorPunct[cp] === 1) || isCjkCode(cp));
+const isTightAny = (cp: number) => cp >= 0 && ((cp < 0x10000 && tightAnyPunct[cp] === 1) || isCjkCode(cp));
+const isCjkCp = (cp: number) => cp >= 0 && isCjkCode(cp);
+
+/**
+ * The matches of {@link cjkRunRe} in `text`, as [start, end) pairs (UTF-16 offsets), found as the regex engine
+ * finds them. A match starts at a CJK code point with no CJK right before it and a space right after it, so the
+ * search visits the spaces of the text: at a space whose code point before (c0) may start a match (c0 starts at or
+ * after where the search stands), it takes as many ` <CJK>` steps from c0 as there are (greedy); when a CJK code
+ * point follows the last one, it gives one step back (the lookahead); two steps or more make a match and the
+ * search goes on after it.
+ */
+export function cjkRuns(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const n = text.length;
+  let from = 0; // where the search stands
+  for (let p = text.indexOf(' '); p >= 0; p = text.indexOf(' ', p + 1)) {
+    const c0 = codePointBefore(text, p);
+    if (!isCjkCp(c0)) continue;
+    const i = p - cpLength(c0);
+    if (i < from || isCjkCp(codePointBefore(text, i))) continue;
+    let j = p, back = p, steps = 0;
+    while (j < n && text.charCodeAt(j) === 32) {
+      const next = codePointAt(text, j + 1);
+      if (!isCjkCp(next)) break;
+      back = j;
+      j += 1 + cpLength(next);
+      steps++;
+    }
+    if (steps > 0 && isCjkCp(codePointAt(text, j))) {
+      j = back;
+      steps--;
+    }
+    if (steps >= 2) {
+      out.push([i, j]);
+      from = j;
+      p = j - 1; // the next space looked at is at j or after
+    }
   }
+  return out;
 }
+
+const MESSAGES = [
+  '',
+  'OCR letter-spacing between CJK characters',
+  'OCR letter-spacing: run of one-character CJK words',
+  'letter-spaced Latin word rejoined',
+  'letter-spaced number rejoined',
+];
 
 export const spaceOcrLetterspacing: Rule = {
   id: 'space/ocr-letterspacing',
@@ -58,24 +113,39 @@ export const spaceOcrLetterspacing: Rule = {
   example: { before: '模 型 基 于 T r a n s f o r m e r 架 构 。', after: '模型基于 Transformer 架构。' },
   source: 'observed OCR error (tesseract chi_sim / eng+chi_sim, Windows OCR text layers)',
   apply(text) {
-    const edits: Edit[] = [];
+    // the tables overlap (a space can match rules 1 and 2): one edit per space, by the first row that removes it
+    // (`row[p]`: the row, 1 to 4, that removes the space at p; 0: none)
+    let row: Uint8Array | undefined;
+    const mark = (p: number, r: number) => {
+      row ??= new Uint8Array(text.length);
+      if (row[p] === 0) row[p] = r;
+    };
+    const closeUp = (start: number, end: number, r: number) => {
+      for (let i = text.indexOf(' ', start); i >= 0 && i < end; i = text.indexOf(' ', i + 1)) mark(i, r);
+    };
     const lines = lineSpans(text);
     const spaced = letterSpacedLines(text, lines);
-    lines.forEach((l, i) => {
-      if (!spaced[i]) return;
-      const line = text.slice(l.start, l.end);
-      for (const m of line.matchAll(tightGapRe)) {
-        edits.push({ start: l.start + m.index!, end: l.start + m.index! + 1, text: '', rule: this.id, level: 'fix', message: 'OCR letter-spacing between CJK characters' });
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
+      if (!spaced[i]) continue;
+      // rule 1 (tightGapRe): each space of the line between an anchor and a tight character, either way round
+      for (let p = text.indexOf(' ', l.start); p >= 0 && p < l.end; p = text.indexOf(' ', p + 1)) {
+        // the line's edges are no characters of it: the lookarounds see nothing there
+        const before = p > l.start ? codePointBefore(text, p) : -1;
+        const after = p + 1 < l.end ? codePointAt(text, p + 1) : -1;
+        if ((isAnchor(before) && isTightAny(after)) || (isTightAny(before) && isAnchor(after))) mark(p, 1);
       }
-    });
-    for (const m of text.matchAll(cjkRunRe)) closeUp(edits, m.index!, m[0], this.id, 'OCR letter-spacing: run of one-character CJK words');
-    for (const m of text.matchAll(letterRunRe)) {
-      if (/[a-z]/.test(m[0])) closeUp(edits, m.index!, m[0], this.id, 'letter-spaced Latin word rejoined');
     }
-    for (const m of text.matchAll(digitRunRe)) closeUp(edits, m.index!, m[0], this.id, 'letter-spaced number rejoined');
-    // the tables overlap (a space can match rules 1 and 2): keep one edit per space
-    edits.sort((a, b) => a.start - b.start);
-    const unique = edits.filter((e, k) => k === 0 || e.start !== edits[k - 1].start);
-    return dropCodeLines(text, unique);
+    for (const [start, end] of cjkRuns(text)) closeUp(start, end, 2);
+    for (const m of text.matchAll(letterRunRe)) {
+      if (/[a-z]/.test(m[0])) closeUp(m.index!, m.index! + m[0].length, 3);
+    }
+    for (const m of text.matchAll(digitRunRe)) closeUp(m.index!, m.index! + m[0].length, 4);
+    if (!row) return [];
+    const edits: Edit[] = [];
+    for (let p = 0; p < row.length; p++) {
+      if (row[p] !== 0) edits.push({ start: p, end: p + 1, text: '', rule: this.id, level: 'fix', message: MESSAGES[row[p]] });
+    }
+    return dropCodeLines(text, edits);
   },
 };

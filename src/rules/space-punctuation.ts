@@ -23,7 +23,7 @@
  * Shape: one edit per run of spaces, [start, end) -> '' (UTF-16 offsets).
  */
 import type { Edit, Rule } from '../types.js';
-import { CJK } from './classes.js';
+import { CJK, charTable } from './classes.js';
 import { dropCodeLines, lineSpans, paddedLines } from './spacing-lines.js';
 
 /** Mid-sentence and sentence-final marks. */
@@ -35,8 +35,14 @@ const OPEN = '“‘《（【「『〔〈';
 const C = `[${CJK}]`;
 /** Every character some row needs right before or right after a run of spaces. */
 const RELEVANT = `${MID}${CLOSE_BRACKET}${OPEN}”’,;:()`.replace(/[()]/g, '\\$&');
-/** A run of spaces (not U+3000, not tabs, not newlines) with a character some row needs beside it. */
-const relevantRunG = new RegExp(`(?<=[${RELEVANT}]) +| +(?=[${RELEVANT}])`, 'gu');
+/**
+ * A run of spaces (not U+3000, not tabs, not newlines) with a character some row needs beside it. The pattern of
+ * the runs `apply` looks at; it finds them by walking the runs of spaces of a line and looking up the characters
+ * on either side of each in {@link relevantChar} (a match of this pattern is always a whole run: ` +` is greedy,
+ * and inside a run a space stands before and after).
+ */
+export const relevantRunG = new RegExp(`(?<=[${RELEVANT}]) +| +(?=[${RELEVANT}])`, 'gu');
+const relevantChar = charTable(`${MID}${CLOSE_BRACKET}${OPEN}”’,;:()`);
 
 /**
  * When a row applies: `tight` on one-page-per-line pages (such a space is never a printed wrap) and on lines
@@ -83,13 +89,14 @@ function closingQuotes(line: string): Set<number> {
   const out = new Set<number>();
   let double = 0, single = 0;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === '“') double++;
-    else if (ch === '‘') single++;
-    else if (ch === '”' && double > 0) {
+    const c = line.charCodeAt(i);
+    if (c < 0x2018 || c > 0x201d) continue; // not a curly quote (by char code: no string per character)
+    if (c === 0x201c) double++; // “
+    else if (c === 0x2018) single++; // ‘
+    else if (c === 0x201d && double > 0) { // ”
       double--;
       out.add(i);
-    } else if (ch === '’' && single > 0) {
+    } else if (c === 0x2019 && single > 0) { // ’
       single--;
       out.add(i);
     }
@@ -107,28 +114,29 @@ export const spacePunctuation: Rule = {
     const edits: Edit[] = [];
     const lines = lineSpans(text);
     const padding = paddedLines(text, ctx.layout, lines);
-    lines.forEach((l, i) => {
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i];
       const line = text.slice(l.start, l.end);
-      if (!/[^\x00-\x7F]/.test(line)) return; // no CJK mark and no CJK: nothing of ours
+      if (!/[^\x00-\x7F]/.test(line)) continue; // no CJK mark and no CJK: nothing of ours
       const padded = padding[i];
       const tight = ctx.layout === 'line' || padded;
       let closing: Set<number> | undefined;
       // one pass over the runs of spaces between two non-space characters of the line
-      let lastEnd = -1;
-      for (const m of line.matchAll(relevantRunG)) {
-        // the whole run of spaces around the match
-        let at = m.index!, end = at + m[0].length;
-        while (at > 0 && line[at - 1] === ' ') at--;
-        while (end < line.length && line[end] === ' ') end++;
-        if (at < lastEnd) continue; // same run as the previous match
-        lastEnd = end;
+      for (let p = line.indexOf(' '); p >= 0; p = line.indexOf(' ', p)) {
+        // the whole run of spaces [at, end)
+        const at = p;
+        let end = p + 1;
+        while (end < line.length && line.charCodeAt(end) === 32) end++;
+        p = end;
         if (at === 0 || end >= line.length) continue; // indentation, trailing spaces
+        if (relevantChar[line.charCodeAt(at - 1)] !== 1 && relevantChar[line.charCodeAt(end)] !== 1) continue; // not a run of relevantRunG
         const before = line.slice(Math.max(0, at - 2), at);
         const after = line.slice(end, end + 8);
-        const doubled = m[0].length >= 2;
+        const doubled = end - at >= 2;
         for (const row of ROWS) {
-          if (!row.before.test(before) || !row.after.test(after)) continue;
+          // (the cheap test first: a row applies only when all three hold, in any order)
           if (!doubled && !(row.when === 'tight' ? tight : padded)) continue;
+          if (!row.before.test(before) || !row.after.test(after)) continue;
           if (row.quote) {
             closing ??= closingQuotes(line);
             if (!closing.has(row.quote === 'before' ? end : at - 1)) continue;
@@ -137,7 +145,7 @@ export const spacePunctuation: Rule = {
           break;
         }
       }
-    });
+    }
     return dropCodeLines(text, edits);
   },
 };

@@ -6,7 +6,7 @@
  * All offsets are UTF-16 code units into the page text. Every function here is linear in the text length.
  */
 import type { PageLayout } from '../types.js';
-import { CJK, CJK_PUNCT } from './classes.js';
+import { CJK, CJK_PUNCT, charTable, isCjkCode } from './classes.js';
 
 /** A line of a page: [start, end) without its newline, in UTF-16 code units. */
 export interface LineSpan {
@@ -106,14 +106,23 @@ export function gapCounts(line: string): { tight: number; spaced: number } {
 }
 
 const tightTestRe = new RegExp(`^[${TIGHT}]$`, 'u');
-/** Memo of the tight class for code points from U+2E80 (one regex test per distinct code point). */
-const tightMemo = new Map<number, boolean>();
+/** The tight class for BMP code points from U+2E80, filled in as met (0: not asked yet, 1: no, 2: yes). */
+const tightBmp = new Uint8Array(0x10000);
+/** ... and for the other planes. */
+const tightAstral = new Map<number, boolean>();
 function isTightCode(c: number): boolean {
   if (c >= 0x4e00 && c <= 0x9fff) return true; // CJK Unified Ideographs, the bulk of any page
-  let t = tightMemo.get(c);
+  if (c < 0x10000) {
+    const v = tightBmp[c];
+    if (v !== 0) return v === 2;
+    const t = tightTestRe.test(String.fromCodePoint(c));
+    tightBmp[c] = t ? 2 : 1;
+    return t;
+  }
+  let t = tightAstral.get(c);
   if (t === undefined) {
     t = tightTestRe.test(String.fromCodePoint(c));
-    tightMemo.set(c, t);
+    tightAstral.set(c, t);
   }
   return t;
 }
@@ -126,7 +135,11 @@ function isTightCode(c: number): boolean {
  * @returns one boolean per line of {@link lineSpans}
  */
 export function letterSpacedLines(text: string, lines: readonly LineSpan[] = lineSpans(text)): boolean[] {
-  const counts = lines.map((l) => gapCounts(text.slice(l.start, l.end)));
+  return letterSpacedFromCounts(lines.map((l) => gapCounts(text.slice(l.start, l.end))));
+}
+
+/** {@link letterSpacedLines} from the lines' {@link gapCounts}. */
+function letterSpacedFromCounts(counts: ReadonlyArray<{ tight: number; spaced: number }>): boolean[] {
   let tight = 0, spaced = 0;
   for (const c of counts) {
     tight += c.tight;
@@ -159,9 +172,9 @@ export function bracketPairs(line: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const stack: number[] = [];
   for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (c === '(' || c === '（') stack.push(i);
-    else if ((c === ')' || c === '）') && stack.length > 0) out.push([stack.pop()!, i]);
+    const c = line.charCodeAt(i);
+    if (c === 0x28 || c === 0xff08) stack.push(i); // ( （
+    else if ((c === 0x29 || c === 0xff09) && stack.length > 0) out.push([stack.pop()!, i]); // ) ）
   }
   return out;
 }
@@ -202,16 +215,24 @@ export function chineseAsciiBrackets(line: string): Set<number> {
  * @param brackets the line's {@link chineseAsciiBrackets}, computed once per line by the caller (lazily)
  */
 export function chineseContext(line: string, i: number, brackets?: () => Set<number>): boolean {
-  const ch = line[i];
-  const [p, pi] = prevNonSpace(line, i);
-  const [n, ni] = nextNonSpace(line, i);
-  if (ch === ':' && line.startsWith('//', i + 1)) return false; // scheme separator
-  if (/[0-9]/.test(p ?? '') && /[0-9]/.test(n ?? '')) return false; // 3:4, 1,000
-  if (ch === '(' || ch === ')') return false; // brackets are judged in pairs
-  const pC = isCjkChar(p) || (p !== undefined && ('）》】」』'.includes(p) || (p === ')' && (brackets ? brackets() : chineseAsciiBrackets(line)).has(pi))));
-  const nC = isCjkChar(n) || (n !== undefined && ('（《【「『'.includes(n) || (n === '(' && (brackets ? brackets() : chineseAsciiBrackets(line)).has(ni))));
-  return pC || (nC && p !== undefined);
+  // by char codes: p and n are the UTF-16 units of the nearest non-spaces (-1: none), as prevNonSpace and
+  // nextNonSpace give them (half a surrogate pair is no CJK, as the regex finds for a lone surrogate)
+  const ch = line.charCodeAt(i);
+  let pi = i - 1;
+  while (pi >= 0 && line.charCodeAt(pi) === 32) pi--;
+  let ni = i + 1;
+  while (ni < line.length && line.charCodeAt(ni) === 32) ni++;
+  const p = pi >= 0 ? line.charCodeAt(pi) : -1;
+  const n = ni < line.length ? line.charCodeAt(ni) : -1;
+  if (ch === 0x3a && line.startsWith('//', i + 1)) return false; // scheme separator
+  if (p >= 0x30 && p <= 0x39 && n >= 0x30 && n <= 0x39) return false; // 3:4, 1,000
+  if (ch === 0x28 || ch === 0x29) return false; // brackets are judged in pairs
+  const pC = p >= 0 && (isCjkCode(p) || closingCjkBracket[p] === 1 || (p === 0x29 && (brackets ? brackets() : chineseAsciiBrackets(line)).has(pi)));
+  const nC = n >= 0 && (isCjkCode(n) || openingCjkBracket[n] === 1 || (n === 0x28 && (brackets ? brackets() : chineseAsciiBrackets(line)).has(ni)));
+  return pC || (nC && p >= 0);
 }
+const closingCjkBracket = charTable('）》】」』');
+const openingCjkBracket = charTable('（《【「『');
 
 const cjkCharRe = new RegExp(`[${CJK}]`, 'u');
 const isCjkChar = (ch: string | undefined) => ch !== undefined && cjkCharRe.test(ch);
@@ -220,33 +241,65 @@ const isCjkChar = (ch: string | undefined) => ch !== undefined && cjkCharRe.test
 const MID_FULL = '，。、；：？！';
 /** Closing CJK brackets. */
 const CLOSE_FULL = '》）】」』';
-/** The characters {@link padCounts} looks at. */
-const padMarkG = /[，。、；：？！》）】」』,;:?!)]/g;
+/** The characters {@link padCounts} looks at, and their groups, by char code. */
+const padMark = charTable('，。、；：？！》）】」』,;:?!)');
+const midFull = charTable(MID_FULL);
+const closeFull = charTable(CLOSE_FULL);
+const asciiMark = charTable(',;:?!');
 
 /**
  * Counts the marks of a line (full-width mid-sentence marks, and ASCII `, : ; ? !` in a Chinese sentence, see
  * {@link chineseContext}) and the padded ones: a space (after a non-space) before such a mark or a closing
- * bracket (a `)` too), or (layout `block`) a space after a full-width mark before more text. One linear scan.
+ * bracket (a `)` too), or (layout `block`) a space after a full-width mark before more text; and, in the same
+ * linear scan, the line's {@link gapCounts} (so that {@link paddedLines} reads each line once).
  */
-function padCounts(line: string, layout: PageLayout): { pads: number; marks: number } {
+function lineStats(line: string, layout: PageLayout): { tight: number; spaced: number; pads: number; marks: number } {
   let pads = 0, marks = 0;
-  const brackets = lazyBrackets(line);
-  for (const m of line.matchAll(padMarkG)) {
-    const i = m.index!;
-    const ch = m[0];
-    const full = MID_FULL.includes(ch);
-    const ascii = !full && ',;:?!'.includes(ch) && chineseContext(line, i, brackets);
+  let brackets: (() => Set<number>) | undefined;
+  /** padCounts's part, for the mark at i (code c). */
+  const countMark = (i: number, c: number) => {
+    const full = midFull[c] === 1;
+    const ascii = !full && asciiMark[c] === 1 && chineseContext(line, i, (brackets ??= lazyBrackets(line)));
     if (full || ascii) marks++;
-    if ((full || ascii || CLOSE_FULL.includes(ch) || ch === ')') && i > 0 && line[i - 1] === ' ') {
-      const [p] = prevNonSpace(line, i);
-      if (p !== undefined) pads++;
+    if ((full || ascii || closeFull[c] === 1 || c === 0x29) && i > 0 && line.charCodeAt(i - 1) === 32) {
+      // a non-space before the run of spaces
+      let j = i - 2;
+      while (j >= 0 && line.charCodeAt(j) === 32) j--;
+      if (j >= 0) pads++;
     }
-    if (full && layout === 'block' && line[i + 1] === ' ') {
-      const [n] = nextNonSpace(line, i);
-      if (n !== undefined) pads++;
+    if (full && layout === 'block' && line.charCodeAt(i + 1) === 32) {
+      // a non-space after the run of spaces
+      let j = i + 2;
+      while (j < line.length && line.charCodeAt(j) === 32) j++;
+      if (j < line.length) pads++;
     }
+  };
+  // gapCounts, as there
+  let tight = 0, spaced = 0;
+  let prevTight = false;
+  let prevSpaceAfterTight = false;
+  for (let i = 0; i < line.length; i++) {
+    let c = line.charCodeAt(i);
+    if (padMark[c] === 1) countMark(i, c); // the marks are all BMP, never half of a surrogate pair
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
+      // gapCounts reads a high surrogate with the unit after it, whatever that is; a mark there still counts
+      const d = line.charCodeAt(i + 1);
+      if (padMark[d] === 1) countMark(i + 1, d);
+      c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      i++;
+    }
+    const t = c >= 0x2e80 && isTightCode(c);
+    if (t && prevTight) tight++;
+    else if (t && prevSpaceAfterTight) spaced++;
+    prevSpaceAfterTight = c === 32 && prevTight;
+    prevTight = t;
   }
-  return { pads, marks };
+  return { tight, spaced, pads, marks };
+}
+
+/** The marks and padded marks of a line (see {@link lineStats}). */
+function padCounts(line: string, layout: PageLayout): { pads: number; marks: number } {
+  return lineStats(line, layout);
 }
 
 /**
@@ -284,8 +337,13 @@ export function paddedLines(text: string, layout: PageLayout, lines: readonly Li
 const memo: { text?: string; layout?: PageLayout; padded?: boolean[] } = {};
 
 function computePaddedLines(text: string, layout: PageLayout, lines: readonly LineSpan[]): boolean[] {
+  if (layout === 'line') {
+    // letterSpacedLines and showsPadding from one scan of each line
+    const stats = lines.map((l) => lineStats(text.slice(l.start, l.end), 'line'));
+    const spaced = letterSpacedFromCounts(stats);
+    return stats.map((c, i) => spaced[i] || (c.pads >= 2 && c.pads * 4 >= c.marks));
+  }
   const spaced = letterSpacedLines(text, lines);
-  if (layout === 'line') return lines.map((l, i) => spaced[i] || showsPadding(text.slice(l.start, l.end), 'line'));
   const { pads, marks } = padCounts(text, 'block');
   const page = pads >= 1 && pads * 2 >= marks;
   return spaced.map((s) => s || page);
