@@ -40,8 +40,12 @@ function cells(text: string, from = 0, to = text.length): Array<{ ch: string; at
 
 /** Edit that deletes the second copy of a page repeated back to back, if the page is one. */
 export function repeatedPage(text: string): Edit | null {
+  return repeatedPageOf(text, text.replace(/\s+/gu, ''));
+}
+
+/** {@link repeatedPage} given `bare`, the page without whitespace (`text.replace(/\s+/gu, '')`). */
+function repeatedPageOf(text: string, bare: string): Edit | null {
   // fast exit (same answer): two equal halves of code points are two equal halves of UTF-16 code units
-  const bare = text.replace(/\s+/gu, '');
   if (bare.length % 2 || bare.slice(0, bare.length / 2) !== bare.slice(bare.length / 2)) return null;
   const c = cells(text);
   if (c.length < 2 * MIN_PAGE || c.length % 2) return null;
@@ -69,15 +73,23 @@ export const NEAR_COPY = 0.6;
  * copy with more OCR symptoms is removed (the first on a tie).
  */
 export function nearRepeatedPage(text: string): Edit | null {
+  return nearRepeatedPageOf(text, text.replace(/\s+/gu, ''));
+}
+
+/** {@link nearRepeatedPage} given `bare`, the page without whitespace (`text.replace(/\s+/gu, '')`). */
+function nearRepeatedPageOf(text: string, bare: string): Edit | null {
   // cheap probe first, on the non-space code points (what cells() holds): 6-character runs from the first 40 %
-  // must recur in the rest of the page; the cells with their offsets are built only for a page that passes
-  const flat = Array.from(text.replace(/\s+/gu, ''));
+  // must recur in the rest of the page; the cells with their offsets are built only for a page that passes.
+  // Without surrogates in the page, code points are UTF-16 units: the string is sliced directly (same pieces as
+  // the array of code points, without building it)
+  const flat: string | string[] = /[\ud800-\udfff]/.test(bare) ? Array.from(bare) : bare;
+  const piece = (a: number, b?: number) => (typeof flat === 'string' ? flat.slice(a, b) : flat.slice(a, b).join(''));
   if (flat.length < 4 * MIN_PAGE) return null;
-  const rest = flat.slice(Math.floor(flat.length * 0.4)).join('');
+  const rest = piece(Math.floor(flat.length * 0.4));
   let recur = 0;
   for (const f of [0, 0.06, 0.12, 0.18, 0.24, 0.3]) {
     const at = Math.floor(flat.length * f);
-    if (rest.includes(flat.slice(at, at + 6).join(''))) recur++;
+    if (rest.includes(piece(at, at + 6))) recur++;
   }
   if (recur < 2) return null;
   const c = cells(text);
@@ -102,6 +114,12 @@ export function nearRepeatedPage(text: string): Edit | null {
   if (bad(second) < bad(first)) return { start: 0, end: c[k].at, text: '', rule: 'pages/doubled-text', level: 'suggest', message: `${message} (the first, which has more OCR symptoms)` };
   return { start: c[k - 1].at + c[k - 1].ch.length, end: last.at + last.ch.length, text: '', rule: 'pages/doubled-text', level: 'suggest', message };
 }
+
+/**
+ * {@link MIN_PAIRS} doubled non-space characters with only whitespace between the pairs (`重重 要要提提`): how every
+ * fake-bold block or line starts (its first cells), so a page without this shape has nothing to undouble.
+ */
+export const FAKE_BOLD_START = new RegExp(Array.from({ length: MIN_PAIRS }, (_, k) => `(\\S)\\${k + 1}`).join('\\s*'), 'u');
 
 /** Edits that undouble the fake-bold blocks of `text`. */
 export function fakeBold(text: string): Edit[] {
@@ -137,8 +155,12 @@ export const pagesDoubledText: Rule = {
   source: 'observed in PDF text layers (fake-bold headings drawn twice, text layer stacked on OCR layer)',
   editsProtected: true,
   apply(text) {
-    const whole = repeatedPage(text) ?? nearRepeatedPage(text);
+    const bare = text.replace(/\s+/gu, '');
+    const whole = repeatedPageOf(text, bare) ?? nearRepeatedPageOf(text, bare);
     if (whole) return [whole];
+    // fast exit (same answer): a fake-bold block or line starts with three doubled characters, only whitespace
+    // between the pairs (its first six cells); a page without that shape anywhere has none
+    if (!FAKE_BOLD_START.test(text)) return [];
     return fakeBold(text);
   },
 };
