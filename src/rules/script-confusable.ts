@@ -143,7 +143,10 @@ function judgeChars(str: string, chars: readonly string[] | undefined, table: Co
   const n = chars ? chars.length : str.length;
   const sub = chars ? (a: number, b: number) => chars.slice(a, b).join('') : (a: number, b: number) => str.slice(a, b);
   const cache = judgedCache(lex, table, minGain);
+  const flags = flagTable(table);
   for (let i = 0; i < n; i++) {
+    // the flag table first: no one-character string is made for a character that is not in the table
+    if (!chars && flags[str.charCodeAt(i)] !== 1) continue;
     const alts = table.get(chars ? chars[i] : str[i]);
     if (!alts) continue;
     const lo = Math.max(0, i - WINDOW), hi = Math.min(n, i + WINDOW + 1);

@@ -51,10 +51,17 @@ const codeNeighbour = /[_@$\\=~`#%&*<>{}|]/;
 /** Prose neighbours for casing: CJK, CJK punctuation, space, start/end, and ASCII marks used as Chinese punctuation. */
 const proseNeighbourRe = new RegExp(`^(?:$|[\\s${CJK}${CJK_PUNCT},;:!?()])`, 'u');
 
+/** A `$` read as `S` before a variable name, in quotes or before a path; the character before it is {@link DOLLAR_BEFORE}. */
+const DOLLAR_AS_S = /S([A-Z][A-Z0-9_]{3,})(?=["”'’/])/g;
+const DOLLAR_BEFORE = /["“'‘`=:\s]/;
+
 function tokenRe(lex: Lexicon): RegExp {
   const glyphs = esc([...lex.letterGlyphs].join(''));
   const inner = glyphs ? `|[${glyphs}](?=[A-Za-z0-9])` : '';
-  return new RegExp(`[A-Za-z0-9](?:[A-Za-z0-9]|[-.+/](?=[A-Za-z0-9])${inner})*`, 'gu');
+  // without the u flag when every glyph is one UTF-16 unit (the package's table): the same matches, since a token
+  // starts with an ASCII letter or digit and every other class is ASCII or those glyphs; V8 runs it faster
+  const astral = [...lex.letterGlyphs].some((g) => g.length > 1);
+  return new RegExp(`[A-Za-z0-9](?:[A-Za-z0-9]|[-.+/](?=[A-Za-z0-9])${inner})*`, astral ? 'gu' : 'g');
 }
 
 /**
@@ -346,6 +353,10 @@ function inCode(text: string, start: number, end: number): boolean {
 interface TokenInfo {
   /** A term or an identity entry: never touched. */
   skip: boolean;
+  /** A glossary term (`lex.terms`). */
+  term: boolean;
+  /** Its lower-case form is an ordinary English word (`lex.words`). */
+  word: boolean;
   /** The repair plan (the odd-case repair of an English word, or {@link planOf}). */
   plan: Plan;
   /** The casing the token takes in Chinese prose ({@link casingTerm}). */
@@ -371,14 +382,15 @@ function cacheOf(lex: Lexicon): Cache {
 function tokenInfo(lex: Lexicon, cache: Cache, token: string): TokenInfo {
   let info = cache.tokens.get(token);
   if (info) return info;
-  if (lex.terms.has(token) || lex.variants.get(token) === token) info = { skip: true, plan: NO_PLAN, casing: undefined };
+  const term = lex.terms.has(token), word = lex.words.has(token.toLowerCase());
+  if (term || lex.variants.get(token) === token) info = { skip: true, term, word, plan: NO_PLAN, casing: undefined };
   else {
-    const isWord = !hasNonAscii(token) && lex.words.has(token.toLowerCase()) && !lex.variants.has(token);
+    const isWord = !hasNonAscii(token) && word && !lex.variants.has(token);
     // an English word in odd case (defauLt) may still hold a lookalike capital (letters only: no sibling check)
     const oddCase = isWord && /[a-z][IL]|[IL][a-z]/.test(token.slice(1)) && /^[A-Za-z]+$/.test(token);
     const odd = oddCase ? englishLookalikeWord(lex, token) : undefined;
     const plan = odd ? { fixed: { term: odd, kind: 'lookalike capital in an English word', level: 'fix' as const } } : isWord ? NO_PLAN : planOf(lex, token, false);
-    info = { skip: false, plan, casing: casingTerm(lex, token) };
+    info = { skip: false, term, word, plan, casing: casingTerm(lex, token) };
   }
   if (cache.tokens.size >= CACHE_MAX) cache.tokens.clear();
   cache.tokens.set(token, info);
@@ -405,40 +417,53 @@ export const tokenGlossary: Rule = {
     const edits: Edit[] = [];
     // a `$` read as `S` before a known environment variable (SPATH -> $PATH), from the [envvar] section
     // only where a variable is expected: in quotes or before a path (S-Lang's SLANG stays)
-    for (const m of text.matchAll(/(?<=["“'‘`=:\s])S([A-Z][A-Z0-9_]{3,})(?=["”'’/])/g)) {
+    // (the character before the S is tested by hand, not by a lookbehind, which keeps V8 from scanning for the
+    // literal S; no match is lost: a match that fails the test spans only S, capitals, digits and _, so no
+    // match with a quote, space, = or : before it can start inside it)
+    for (const m of text.matchAll(DOLLAR_AS_S)) {
+      if (m.index! === 0 || !DOLLAR_BEFORE.test(text[m.index! - 1])) continue;
       const t = lex.terms.get('$' + m[1]);
       if (t && t.category === 'envvar') edits.push({ start: m.index!, end: m.index! + 1, text: '$', rule: this.id, level: 'fix', message: `dollar sign read as S: $${m[1]}` });
     }
     const cache = cacheOf(lex);
-    const tokens = [...text.matchAll(cache.re)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
-    const used = new Set<number>();
+    // the tokens, each with its cached token-only decisions (tokenInfo)
+    const toks: string[] = [], starts: number[] = [], infos: TokenInfo[] = [];
+    const re = cache.re;
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text)) !== null; ) {
+      toks.push(m[0]);
+      starts.push(m.index);
+      infos.push(tokenInfo(lex, cache, m[0]));
+    }
+    const n = toks.length;
+    const used = new Uint8Array(n);
     // windows of two tokens joined by one space (A4 Science -> AI4Science)
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const a = tokens[i], b = tokens[i + 1];
-      if (b.start !== a.end + 1 || text.charCodeAt(a.end) !== 32) continue;
-      if (lex.terms.has(a.text) || lex.terms.has(b.text) || inCode(text, a.start, b.end)) continue;
-      if (lex.words.has(a.text.toLowerCase()) && lex.words.has(b.text.toLowerCase())) continue;
-      const joined = a.text + b.text;
-      const r = runPlan(windowPlan(lex, cache, joined), joined, text, b.end);
+    for (let i = 0; i + 1 < n; i++) {
+      const aEnd = starts[i] + toks[i].length, bEnd = starts[i + 1] + toks[i + 1].length;
+      if (starts[i + 1] !== aEnd + 1 || text.charCodeAt(aEnd) !== 32) continue;
+      if (infos[i].term || infos[i + 1].term || inCode(text, starts[i], bEnd)) continue;
+      if (infos[i].word && infos[i + 1].word) continue;
+      const joined = toks[i] + toks[i + 1];
+      const r = runPlan(windowPlan(lex, cache, joined), joined, text, bEnd);
       if (!r || r.term.includes(' ') || squash(r.term).length < 6) continue;
-      edits.push({ start: a.start, end: b.end, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
-      used.add(i).add(i + 1);
+      edits.push({ start: starts[i], end: bEnd, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
+      used[i] = used[i + 1] = 1;
       i++;
     }
-    // the token-only decisions are cached per token (tokenInfo); only the checks that read the text around the
-    // token run per occurrence, in the same order as before the cache
-    tokens.forEach((t, i) => {
-      if (used.has(i)) return;
-      const info = tokenInfo(lex, cache, t.text);
-      if (info.skip || inCode(text, t.start, t.end)) return;
-      const r = runPlan(info.plan, t.text, text, t.end);
+    // only the checks that read the text around a token run per occurrence, in the same order as without the cache
+    for (let i = 0; i < n; i++) {
+      const info = infos[i];
+      if (used[i] || info.skip || (info.plan === NO_PLAN && info.casing === undefined)) continue;
+      const t = toks[i], start = starts[i], end = start + t.length;
+      if (inCode(text, start, end)) continue;
+      const r = runPlan(info.plan, t, text, end);
       if (r) {
-        edits.push({ start: t.start, end: t.end, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
-        return;
+        edits.push({ start, end, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
+        continue;
       }
-      const cased = info.casing !== undefined && casingFits(text, t.start, t.end) ? info.casing : undefined;
-      if (cased) edits.push({ start: t.start, end: t.end, text: cased, rule: this.id, level: 'fix', message: `proper-noun casing: ${cased}` });
-    });
+      const cased = info.casing !== undefined && casingFits(text, start, end) ? info.casing : undefined;
+      if (cased) edits.push({ start, end, text: cased, rule: this.id, level: 'fix', message: `proper-noun casing: ${cased}` });
+    }
     return edits;
   },
 };
