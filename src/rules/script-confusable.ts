@@ -37,6 +37,7 @@ import { defaultConfusables, type ConfusableTable } from '../script/confusables.
 import { jiebaLexicon, NAME_TAGS, type Lexicon } from '../script/lexicon.js';
 import { KANA_RE } from '../script/tables.js';
 import type { Edit, Rule } from '../types.js';
+import { flat } from './flat.js';
 
 /** Characters of context on each side of the candidate. */
 export const WINDOW = 4;
@@ -53,7 +54,31 @@ export const FIX_GAIN = 3000;
 /** Minimum frequency of the alternative word for a `fix`-level edit. */
 export const FIX_MIN_FREQ = 1000;
 
-const HAN_RUN = /\p{Script=Han}+/gu;
+/** A run of Han characters, matched at a given place (sticky). */
+const HAN_RUN_AT = /\p{Script=Han}+/uy;
+const HAN_CHAR = /^\p{Script=Han}$/u;
+/** Memo of Script=Han per BMP code point: 0 not yet known, 1 Han, 2 not Han. */
+const hanBmp = new Uint8Array(0x10000);
+const hanAstral = new Map<number, boolean>();
+
+/** True when the code point at `i` (UTF-16 index, not inside a surrogate pair) is Han. */
+function isHanAt(text: string, i: number): boolean {
+  const cp = text.codePointAt(i)!;
+  if (cp < 0x10000) {
+    let h = hanBmp[cp];
+    if (h === 0) hanBmp[cp] = h = HAN_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    return h === 1;
+  }
+  let h = hanAstral.get(cp);
+  if (h === undefined) hanAstral.set(cp, (h = HAN_CHAR.test(String.fromCodePoint(cp))));
+  return h;
+}
+
+/** True when the code point that ends at `i` is Han. */
+function isHanBefore(text: string, i: number): boolean {
+  const lowSurrogate = (text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && i >= 2 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800;
+  return isHanAt(text, lowSurrogate ? i - 2 : i - 1);
+}
 
 /** A word on the best path: [start, end) in the window's characters, with its lexicon entry. */
 interface PathWord {
@@ -219,6 +244,25 @@ function judgeWindow(win: readonly string[], p: number, alts: readonly string[],
   return best;
 }
 
+/** The characters of `run` as an array when it holds one outside the BMP; undefined when string indices will do. */
+function charsOf(run: string): string[] | undefined {
+  for (let k = 0; k < run.length; k++) if ((run.charCodeAt(k) & 0xfc00) === 0xd800) return Array.from(run);
+  return undefined;
+}
+
+/** Findings per Han run (at the default minimum gain), per lexicon and table; see {@link judged}. */
+const runCaches = new WeakMap<Lexicon, WeakMap<ConfusableTable, Map<string, readonly Finding[]>>>();
+/** Bound on the run cache (cleared when full). */
+const RUNS_MAX = 1 << 15;
+
+function runCache(lex: Lexicon, table: ConfusableTable): Map<string, readonly Finding[]> {
+  let byTable = runCaches.get(lex);
+  if (!byTable) runCaches.set(lex, (byTable = new WeakMap()));
+  let m = byTable.get(table);
+  if (!m) byTable.set(table, (m = new Map()));
+  return m;
+}
+
 const flagTables = new WeakMap<ConfusableTable, Uint8Array>();
 /** 1 for each UTF-16 unit that is a confusable character or a surrogate (astral characters are checked in full). */
 function flagTable(table: ConfusableTable): Uint8Array {
@@ -238,42 +282,61 @@ export const scriptConfusable: Rule = {
   defaultLevel: 'suggest',
   example: { before: '模型的通现能力', after: '模型的涌现能力' },
   source: 'observed OCR errors (seed dump, tesseract chi_sim in ocr-dev); confusion sets + jieba word frequencies (pycorrector method)',
-  apply(text, ctx) {
+  apply(page, ctx) {
+    const text = flat(page);
     const table = (ctx.data.confusables as ConfusableTable | undefined) ?? defaultConfusables();
     const edits: Edit[] = [];
     let lex: Lexicon | undefined;
     const hasKana = KANA_RE.test(text);
     const flags = flagTable(table);
-    for (const m of text.matchAll(HAN_RUN)) {
+    let runs: Map<string, readonly Finding[]> | undefined;
+    // only the Han runs that hold a flagged unit (a confusable character, or a surrogate) matter: the text is
+    // scanned for flagged units, and the run around each is found (walking back over Han characters, then the
+    // same pattern as a whole-text match, anchored at the run's start); the run's end is the next place to scan
+    for (let pos = 0; pos < text.length; ) {
+      let q = pos;
+      while (q < text.length && flags[text.charCodeAt(q)] !== 1) q++;
+      if (q >= text.length) break;
+      if (!isHanAt(text, q)) {
+        pos = q + ((text.codePointAt(q)! > 0xffff) ? 2 : 1);
+        continue;
+      }
+      let start = q;
+      while (start > pos && isHanBefore(text, start)) start -= (text.charCodeAt(start - 1) & 0xfc00) === 0xdc00 && start - 2 >= pos ? 2 : 1;
+      HAN_RUN_AT.lastIndex = start;
+      const m = HAN_RUN_AT.exec(text)!;
+      pos = start + m[0].length;
       const run = m[0];
-      let any = false;
-      for (let k = 0; k < run.length && !any; k++) any = flags[run.charCodeAt(k)] === 1;
-      if (!any) continue;
-      // characters as an array only when the run holds one outside the BMP (else indices are string indices)
-      let astral = false;
-      for (let k = 0; k < run.length && !astral; k++) astral = (run.charCodeAt(k) & 0xfc00) === 0xd800;
-      const chars = astral ? Array.from(run) : undefined;
-      if ((chars ? chars.length : run.length) < 2) continue;
+      // fewer than two characters (one code unit, or one surrogate pair): nothing to judge
+      if (run.length < 2 || (run.length === 2 && (run.charCodeAt(0) & 0xfc00) === 0xd800)) continue;
       // a Japanese sentence around the run: skip
       if (hasKana) {
-        const sentStart = Math.max(text.lastIndexOf('。', m.index!), text.lastIndexOf('\n', m.index!));
-        const sentEnd = text.slice(m.index! + run.length).search(/[。\n]/u);
-        const sentence = text.slice(sentStart + 1, sentEnd < 0 ? text.length : m.index! + run.length + sentEnd);
+        const sentStart = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('\n', start));
+        const sentEnd = text.slice(start + run.length).search(/[。\n]/u);
+        const sentence = text.slice(sentStart + 1, sentEnd < 0 ? text.length : start + run.length + sentEnd);
         if (KANA_RE.test(sentence)) continue;
       }
       lex ??= jiebaLexicon();
-      const findings = judgeChars(run, chars, table, lex, DEFAULT_MIN_GAIN);
+      // the findings of a run depend on its characters alone (and the table and lexicon): judged once per run
+      runs ??= runCache(lex, table);
+      let findings = runs.get(run);
+      if (findings === undefined) {
+        findings = judgeChars(run, charsOf(run), table, lex, DEFAULT_MIN_GAIN);
+        if (runs.size >= RUNS_MAX) runs.clear();
+        runs.set(run, findings);
+      }
       if (findings.length === 0) continue;
+      const chars = charsOf(run);
       // UTF-16 offset of each character of the run
       const offs: number[] = [];
-      let o = m.index!;
+      let o = start;
       for (const c of chars ?? run) {
         offs.push(o);
         o += c.length;
       }
       offs.push(o);
       for (const f of findings) {
-        const before = run.slice(offs[f.start] - m.index!, offs[f.end] - m.index!);
+        const before = run.slice(offs[f.start] - start, offs[f.end] - start);
         edits.push({
           start: offs[f.start], end: offs[f.end], text: f.altWord, rule: 'script/confusable',
           level: f.gain >= Math.log(FIX_GAIN) && f.altFreq >= FIX_MIN_FREQ ? 'fix' : 'suggest',

@@ -27,6 +27,7 @@
  */
 import type { Edit, Rule } from '../types.js';
 import { CJK, CJK_PUNCT } from './classes.js';
+import { flat } from './flat.js';
 import { lexiconOf, skeleton, squash, type Lexicon, type Term } from './lexicon.js';
 
 /** CJK head words that name a term's category: evidence for a one-letter repair. */
@@ -412,7 +413,8 @@ export const tokenGlossary: Rule = {
   defaultLevel: 'fix',
   example: { before: 'BE求T和GPT4,A4 Science,在linux上', after: 'BERT和GPT-4,AI4Science,在Linux上' },
   source: 'observed CJK OCR errors (BE求T, GPT4, A4 Science); pycorrector identity entries; 专有名词使用正确的大小写',
-  apply(text, ctx) {
+  apply(page, ctx) {
+    const text = flat(page);
     const lex = lexiconOf(ctx.data);
     const edits: Edit[] = [];
     // a `$` read as `S` before a known environment variable (SPATH -> $PATH), from the [envvar] section
