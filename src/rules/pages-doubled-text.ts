@@ -17,6 +17,7 @@ import { compare } from '../pages/dedupe.js';
 import { symptoms } from '../pages/quality.js';
 import type { Edit, Rule } from '../types.js';
 import { CJK } from './classes.js';
+import { flat } from './flat.js';
 
 const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
 
@@ -121,6 +122,28 @@ function nearRepeatedPageOf(text: string, bare: string): Edit | null {
  */
 export const FAKE_BOLD_START = new RegExp(Array.from({ length: MIN_PAIRS }, (_, k) => `(\\S)\\${k + 1}`).join('\\s*'), 'u');
 
+const FAKE_BOLD_AT = new RegExp(FAKE_BOLD_START.source, 'uy');
+
+/**
+ * `FAKE_BOLD_START.test(text)`, tried only where a character is followed by the same character (a BMP unit
+ * repeated, or a surrogate pair repeated), which every match starts with; the walk over char codes is cheaper
+ * than the backreference search at every position. A low surrogate right after a high one is inside a pair,
+ * where the unicode search never starts.
+ */
+export function hasFakeBoldStart(page: string): boolean {
+  const text = flat(page);
+  const n = text.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const c = text.charCodeAt(i);
+    const doubled = c === text.charCodeAt(i + 1) || ((c & 0xfc00) === 0xd800 && c === text.charCodeAt(i + 2) && text.charCodeAt(i + 1) === text.charCodeAt(i + 3));
+    if (!doubled) continue;
+    if ((c & 0xfc00) === 0xdc00 && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+    FAKE_BOLD_AT.lastIndex = i;
+    if (FAKE_BOLD_AT.test(text)) return true;
+  }
+  return false;
+}
+
 /** Edits that undouble the fake-bold blocks of `text`. */
 export function fakeBold(text: string): Edit[] {
   const edits: Edit[] = [];
@@ -155,12 +178,13 @@ export const pagesDoubledText: Rule = {
   source: 'observed in PDF text layers (fake-bold headings drawn twice, text layer stacked on OCR layer)',
   editsProtected: true,
   apply(text) {
-    const bare = text.replace(/\s+/gu, '');
+    // (without the u flag: \s matches the same BMP characters and never a surrogate, so the result is the same)
+    const bare = text.replace(/\s+/g, '');
     const whole = repeatedPageOf(text, bare) ?? nearRepeatedPageOf(text, bare);
     if (whole) return [whole];
     // fast exit (same answer): a fake-bold block or line starts with three doubled characters, only whitespace
     // between the pairs (its first six cells); a page without that shape anywhere has none
-    if (!FAKE_BOLD_START.test(text)) return [];
+    if (!hasFakeBoldStart(text)) return [];
     return fakeBold(text);
   },
 };
