@@ -54,8 +54,6 @@ export const FIX_GAIN = 3000;
 /** Minimum frequency of the alternative word for a `fix`-level edit. */
 export const FIX_MIN_FREQ = 1000;
 
-/** A run of Han characters, matched at a given place (sticky). */
-const HAN_RUN_AT = /\p{Script=Han}+/uy;
 const HAN_CHAR = /^\p{Script=Han}$/u;
 /** Memo of Script=Han per BMP code point: 0 not yet known, 1 Han, 2 not Han. */
 const hanBmp = new Uint8Array(0x10000);
@@ -291,8 +289,9 @@ export const scriptConfusable: Rule = {
     const flags = flagTable(table);
     let runs: Map<string, readonly Finding[]> | undefined;
     // only the Han runs that hold a flagged unit (a confusable character, or a surrogate) matter: the text is
-    // scanned for flagged units, and the run around each is found (walking back over Han characters, then the
-    // same pattern as a whole-text match, anchored at the run's start); the run's end is the next place to scan
+    // scanned for flagged units, and the run around each is found by walking back and forth over Han code points
+    // (the same maximal run that matching /\p{Script=Han}+/gu over the text gives); the run's end is the next
+    // place to scan
     for (let pos = 0; pos < text.length; ) {
       let q = pos;
       while (q < text.length && flags[text.charCodeAt(q)] !== 1) q++;
@@ -303,10 +302,10 @@ export const scriptConfusable: Rule = {
       }
       let start = q;
       while (start > pos && isHanBefore(text, start)) start -= (text.charCodeAt(start - 1) & 0xfc00) === 0xdc00 && start - 2 >= pos ? 2 : 1;
-      HAN_RUN_AT.lastIndex = start;
-      const m = HAN_RUN_AT.exec(text)!;
-      pos = start + m[0].length;
-      const run = m[0];
+      let end = q;
+      while (end < text.length && isHanAt(text, end)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+      pos = end;
+      const run = text.slice(start, end);
       // fewer than two characters (one code unit, or one surrogate pair): nothing to judge
       if (run.length < 2 || (run.length === 2 && (run.charCodeAt(0) & 0xfc00) === 0xd800)) continue;
       // a Japanese sentence around the run: skip
