@@ -122,6 +122,11 @@ describe('script/confusable caches and run finding', () => {
     const s = run('甲𠀀乙，新模型表现出通现能力');
     expect(s.edits.map((e) => [e.start, e.end, e.before])).toEqual([[11, 13, '通现']]);
   });
+  it('ends the run at a character outside Han, in or outside the BMP, or at a lone surrogate', () => {
+    expect(run('😀新模型表现出通现能力😀').edits.map((e) => [e.start, e.end])).toEqual([[8, 10]]);
+    expect(run('\ud800新模型表现出通现能力\udc00').edits.map((e) => [e.start, e.end])).toEqual([[7, 9]]);
+    expect(found('通现能力a通现能力')).toEqual(['通现->涌现', '通现->涌现']);
+  });
   it('starts the run at its true beginning when the flagged character sits deep inside it', () => {
     // the same run after a non-Han character and after a Han one: the window (and so the judgement) differ only
     // by what the run holds
