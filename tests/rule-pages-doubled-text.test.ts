@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pagesDoubledText } from '../src/rules/pages-doubled-text.js';
+import fc from 'fast-check';
+import { FAKE_BOLD_START, hasFakeBoldStart, pagesDoubledText } from '../src/rules/pages-doubled-text.js';
 import { applyRule } from './helpers.js';
 
 const fix = (s: string) => applyRule(pagesDoubledText, s);
@@ -57,5 +58,40 @@ describe('pages/doubled-text, near copies and doubled lines', () => {
   });
   it('leaves doubled digits and Latin data alone (binary numbers, hashes, serials)', () => {
     for (const ok of ['掩码为\n11001100\n请核对。', '校验值\naabbccdd\n见附录。', 'AABB 型号\n说明书']) expect(fix(ok)).toBe(ok);
+  });
+});
+
+describe('pages/doubled-text fast exit (hasFakeBoldStart)', () => {
+  const cases = [
+    '',
+    '甲',
+    '标标题题文文',
+    '前面是普通的句子，最后一行才是\n重重要要提提示示',
+    '重重 要要\n提提示示',
+    '只有两对：好好看看',
+    '𠀀𠀀𠀁𠀁𠀂𠀂',
+    '前文𠀀𠀀字字𠀂𠀂',
+    '\ud800\ud800\ud800\ud800\ud800\ud800',
+    '\udc00\udc00\udc00\udc00\udc00\udc00',
+    '𠀀\udc00\udc00\udc00\udc00\udc00\udc00',
+    'aabbcc',
+    '  \n\n  ',
+    '一二三四五六七八九十',
+  ];
+  it('agrees with the backreference pattern on hand-picked pages', () => {
+    for (const s of cases) expect(hasFakeBoldStart(s), JSON.stringify(s)).toBe(FAKE_BOLD_START.test(s));
+  });
+  it('agrees with the backreference pattern on random pages over a small alphabet', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('字', '字', '词', ' ', '\n', 'a', '𠀀', '\ud800', '\udc00'), { maxLength: 24 }), (parts) => {
+        const s = parts.join('');
+        expect(hasFakeBoldStart(s)).toBe(FAKE_BOLD_START.test(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('still undoubles a fake-bold line at the very end of a long page', () => {
+    const page = '这一页的正文很长，说明缓存的写回策略与失效时机。'.repeat(20) + '\n小小结结一一下下';
+    expect(fix(page)).toBe('这一页的正文很长，说明缓存的写回策略与失效时机。'.repeat(20) + '\n小结一下');
   });
 });

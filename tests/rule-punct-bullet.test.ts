@@ -22,3 +22,11 @@ describe('punct/bullet', () => {
     expect(fix('·3.5倍的加速')).toBe('• 3.5倍的加速');
   });
 });
+
+describe('punct/bullet fast exit', () => {
+  it('still fixes a lone bullet at the very end of a long page', () => {
+    const long = '这一段正文没有列表，只谈缓存的写回策略。'.repeat(10);
+    expect(applyRule(punctBullet, `${long}\n·第一项`)).toBe(`${long}\n• 第一项`);
+    expect(applyRule(punctBullet, `${long}\n・𠀀项`)).toBe(`${long}\n• 𠀀项`);
+  });
+});

@@ -103,3 +103,33 @@ describe('lexicon', () => {
     expect(() => new Lexicon(new TextEncoder().encode('乙 2 n\n一 5 m\n'), 'bad.txt')).toThrow('bad.txt');
   });
 });
+
+describe('script/confusable caches and run finding', () => {
+  const long = '这一段正文讲缓存的写回策略与失效时机，没有可疑的字。'.repeat(8);
+  it('finds a lone lookalike at the very end of a long page', () => {
+    expect(found(`${long}新模型表现出通现能力`)).toEqual(['通现->涌现']);
+  });
+  it('gives the same findings for a run met again, on another page or the same one', () => {
+    const page = '新模型表现出通现能力，旧模型没有通现能力';
+    expect(found(page)).toEqual(['通现->涌现', '通现->涌现']);
+    expect(found(page)).toEqual(['通现->涌现', '通现->涌现']);
+    const r = run(page);
+    expect(r.edits.map((e) => [e.start, e.end])).toEqual([[6, 8], [16, 18]]);
+  });
+  it('keeps UTF-16 offsets right with a character outside the BMP in the run or before it', () => {
+    const r = run('𠀀新模型表现出通现能力');
+    expect(r.edits.map((e) => [e.start, e.end, e.before, e.after])).toEqual([[8, 10, '通现', '涌现']]);
+    const s = run('甲𠀀乙，新模型表现出通现能力');
+    expect(s.edits.map((e) => [e.start, e.end, e.before])).toEqual([[11, 13, '通现']]);
+  });
+  it('ends the run at a character outside Han, in or outside the BMP, or at a lone surrogate', () => {
+    expect(run('😀新模型表现出通现能力😀').edits.map((e) => [e.start, e.end])).toEqual([[8, 10]]);
+    expect(run('\ud800新模型表现出通现能力\udc00').edits.map((e) => [e.start, e.end])).toEqual([[7, 9]]);
+    expect(found('通现能力a通现能力')).toEqual(['通现->涌现', '通现->涌现']);
+  });
+  it('starts the run at its true beginning when the flagged character sits deep inside it', () => {
+    // the same run after a non-Han character and after a Han one: the window (and so the judgement) differ only
+    // by what the run holds
+    expect(found('说明：模型表现出通现能力')).toEqual(found('模型表现出通现能力'));
+  });
+});

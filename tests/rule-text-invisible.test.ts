@@ -26,3 +26,13 @@ describe('text/invisible', () => {
     expect(fix(ok)).toBe(ok);
   });
 });
+
+describe('text/invisible fast exit', () => {
+  const long = '这一段正文没有任何不可见字符，只谈缓存。'.repeat(10);
+  it('still removes a lone invisible character at the very end of a long page', () => {
+    expect(applyRule(textInvisible, `${long}深度\u200B`)).toBe(`${long}深度`);
+    expect(applyRule(textInvisible, `${long}深度\u200C学习`)).toBe(`${long}深度学习`);
+    expect(applyRule(textInvisible, `${long}𠀀\u200D𠀁`)).toBe(`${long}𠀀𠀁`);
+    expect(applyRule(textInvisible, `${long}\uFEFF`)).toBe(long);
+  });
+});

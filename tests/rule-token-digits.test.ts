@@ -24,3 +24,12 @@ describe('token/digits', () => {
     expect(fix('函数 f(l) 的值')).toBe('函数 f(l) 的值');
   });
 });
+
+describe('token/digits fast exit (a digit and a lookalike letter must meet)', () => {
+  const long = '这一段正文只谈缓存的写回策略，没有数字。'.repeat(10);
+  it('still repairs a lone number at the very end of a long page', () => {
+    expect(applyRule(tokenDigits, `${long}等待1O分钟`)).toBe(`${long}等待10分钟`);
+    expect(applyRule(tokenDigits, `${long}见第 9.4.1O 节`)).toBe(`${long}见第 9.4.10 节`);
+    expect(applyRule(tokenDigits, `${long}𠀀1O分钟`)).toBe(`${long}𠀀10分钟`);
+  });
+});

@@ -125,3 +125,27 @@ describe('token/glossary never takes versions or commands for typos', () => {
     expect(fix('在linux上部署')).toBe('在Linux上部署');
   });
 });
+
+describe('token/glossary caches (token decisions cached per token, text checks per occurrence)', () => {
+  const long = '这一段正文讲缓存的写回策略与失效时机，没有术语。'.repeat(8);
+  it('repairs a lone typo at the very end of a long page', () => {
+    expect(fix(`${long}采用RoBE求Ta`)).toBe(`${long}采用RoBERTa`);
+    expect(fix(`${long}在ubuntu`)).toBe(`${long}在Ubuntu`);
+  });
+  it('handles a surrogate-pair CJK character right next to the token', () => {
+    expect(fix('𠀀GPT4𠀀')).toBe('𠀀GPT-4𠀀');
+    expect(fix('在𠀀 RoBE求Ta𠀀')).toBe('在𠀀 RoBERTa𠀀');
+  });
+  it('still reads the text around each occurrence of a cached token', () => {
+    // the same token twice: casing in Chinese prose, not after a command word
+    expect(fix('在ubuntu上，或 pip install ubuntu')).toBe('在Ubuntu上，或 pip install ubuntu');
+    // a one-letter repair needs the category word after this occurrence
+    expect(fix('发布了Gemm模型，Gemm 的说明')).toBe('发布了Gemma模型，Gemm 的说明');
+    // a trailing digit: the sibling check reads the whole page
+    expect(fix('文件 unstab1e 出现')).toBe(fix('文件 unstab1e 出现'));
+    expect(fix('变量 shel1 和 shel2')).toBe('变量 shel1 和 shel2');
+  });
+  it('inCode reads the characters around the token', () => {
+    for (const ok of ['路径 a/linux 不变', '标识 linux_x 不变', '邮件 x@linux 不变', '点号 a.linux 不变']) expect(fix(ok)).toBe(ok);
+  });
+});

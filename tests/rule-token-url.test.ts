@@ -60,3 +60,18 @@ describe('token/url lookalikes in well-known paths', () => {
     }
   });
 });
+
+describe('token/url fast exits (each pattern is skipped only on a page that cannot match it)', () => {
+  const long = '这一段正文没有任何路径，只谈缓存的写回策略。'.repeat(10);
+  it('still finds a lone fix at the very end of a long page', () => {
+    expect(fix(`${long}启动脚本是“Vinit”`)).toBe(`${long}启动脚本是“/init”`);
+    expect(fix(`${long}配置在“Vetc/hosts”`)).toBe(`${long}配置在“/etc/hosts”`);
+    expect(fix(`${long}文档在 Vusr/share/doc/x 下`)).toBe(`${long}文档在 /usr/share/doc/x 下`);
+    expect(fix(`${long}日志在 /varlog 里`)).toBe(`${long}日志在 /var/log 里`);
+    expect(fix(`${long}见“usr/bin/env”`)).toBe(`${long}见“/usr/bin/env”`);
+    expect(fix(`${long}库在 /usr/1ib/x 中`)).toBe(`${long}库在 /usr/lib/x 中`);
+  });
+  it('leaves a page with slashes but nothing to repair alone', () => {
+    for (const s of [`${long}比例是 3/4，路径 a/b/c 不变`, `${long}Vim 与 VS Code`]) expect(fix(s)).toBe(s);
+  });
+});

@@ -17,6 +17,7 @@ import { compare } from '../pages/dedupe.js';
 import { symptoms } from '../pages/quality.js';
 import type { Edit, Rule } from '../types.js';
 import { CJK } from './classes.js';
+import { flat } from './flat.js';
 
 const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
 
@@ -40,8 +41,12 @@ function cells(text: string, from = 0, to = text.length): Array<{ ch: string; at
 
 /** Edit that deletes the second copy of a page repeated back to back, if the page is one. */
 export function repeatedPage(text: string): Edit | null {
+  return repeatedPageOf(text, text.replace(/\s+/gu, ''));
+}
+
+/** {@link repeatedPage} given `bare`, the page without whitespace (`text.replace(/\s+/gu, '')`). */
+function repeatedPageOf(text: string, bare: string): Edit | null {
   // fast exit (same answer): two equal halves of code points are two equal halves of UTF-16 code units
-  const bare = text.replace(/\s+/gu, '');
   if (bare.length % 2 || bare.slice(0, bare.length / 2) !== bare.slice(bare.length / 2)) return null;
   const c = cells(text);
   if (c.length < 2 * MIN_PAGE || c.length % 2) return null;
@@ -69,15 +74,23 @@ export const NEAR_COPY = 0.6;
  * copy with more OCR symptoms is removed (the first on a tie).
  */
 export function nearRepeatedPage(text: string): Edit | null {
+  return nearRepeatedPageOf(text, text.replace(/\s+/gu, ''));
+}
+
+/** {@link nearRepeatedPage} given `bare`, the page without whitespace (`text.replace(/\s+/gu, '')`). */
+function nearRepeatedPageOf(text: string, bare: string): Edit | null {
   // cheap probe first, on the non-space code points (what cells() holds): 6-character runs from the first 40 %
-  // must recur in the rest of the page; the cells with their offsets are built only for a page that passes
-  const flat = Array.from(text.replace(/\s+/gu, ''));
+  // must recur in the rest of the page; the cells with their offsets are built only for a page that passes.
+  // Without surrogates in the page, code points are UTF-16 units: the string is sliced directly (same pieces as
+  // the array of code points, without building it)
+  const flat: string | string[] = /[\ud800-\udfff]/.test(bare) ? Array.from(bare) : bare;
+  const piece = (a: number, b?: number) => (typeof flat === 'string' ? flat.slice(a, b) : flat.slice(a, b).join(''));
   if (flat.length < 4 * MIN_PAGE) return null;
-  const rest = flat.slice(Math.floor(flat.length * 0.4)).join('');
+  const rest = piece(Math.floor(flat.length * 0.4));
   let recur = 0;
   for (const f of [0, 0.06, 0.12, 0.18, 0.24, 0.3]) {
     const at = Math.floor(flat.length * f);
-    if (rest.includes(flat.slice(at, at + 6).join(''))) recur++;
+    if (rest.includes(piece(at, at + 6))) recur++;
   }
   if (recur < 2) return null;
   const c = cells(text);
@@ -101,6 +114,34 @@ export function nearRepeatedPage(text: string): Edit | null {
   // unasked (an inexact cut would lose the first words of the kept copy)
   if (bad(second) < bad(first)) return { start: 0, end: c[k].at, text: '', rule: 'pages/doubled-text', level: 'suggest', message: `${message} (the first, which has more OCR symptoms)` };
   return { start: c[k - 1].at + c[k - 1].ch.length, end: last.at + last.ch.length, text: '', rule: 'pages/doubled-text', level: 'suggest', message };
+}
+
+/**
+ * {@link MIN_PAIRS} doubled non-space characters with only whitespace between the pairs (`重重 要要提提`): how every
+ * fake-bold block or line starts (its first cells), so a page without this shape has nothing to undouble.
+ */
+export const FAKE_BOLD_START = new RegExp(Array.from({ length: MIN_PAIRS }, (_, k) => `(\\S)\\${k + 1}`).join('\\s*'), 'u');
+
+const FAKE_BOLD_AT = new RegExp(FAKE_BOLD_START.source, 'uy');
+
+/**
+ * `FAKE_BOLD_START.test(text)`, tried only where a character is followed by the same character (a BMP unit
+ * repeated, or a surrogate pair repeated), which every match starts with; the walk over char codes is cheaper
+ * than the backreference search at every position. A low surrogate right after a high one is inside a pair,
+ * where the unicode search never starts.
+ */
+export function hasFakeBoldStart(page: string): boolean {
+  const text = flat(page);
+  const n = text.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const c = text.charCodeAt(i);
+    const doubled = c === text.charCodeAt(i + 1) || ((c & 0xfc00) === 0xd800 && c === text.charCodeAt(i + 2) && text.charCodeAt(i + 1) === text.charCodeAt(i + 3));
+    if (!doubled) continue;
+    if ((c & 0xfc00) === 0xdc00 && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) continue;
+    FAKE_BOLD_AT.lastIndex = i;
+    if (FAKE_BOLD_AT.test(text)) return true;
+  }
+  return false;
 }
 
 /** Edits that undouble the fake-bold blocks of `text`. */
@@ -137,8 +178,13 @@ export const pagesDoubledText: Rule = {
   source: 'observed in PDF text layers (fake-bold headings drawn twice, text layer stacked on OCR layer)',
   editsProtected: true,
   apply(text) {
-    const whole = repeatedPage(text) ?? nearRepeatedPage(text);
+    // (without the u flag: \s matches the same BMP characters and never a surrogate, so the result is the same)
+    const bare = text.replace(/\s+/g, '');
+    const whole = repeatedPageOf(text, bare) ?? nearRepeatedPageOf(text, bare);
     if (whole) return [whole];
+    // fast exit (same answer): a fake-bold block or line starts with three doubled characters, only whitespace
+    // between the pairs (its first six cells); a page without that shape anywhere has none
+    if (!hasFakeBoldStart(text)) return [];
     return fakeBold(text);
   },
 };

@@ -13,6 +13,9 @@ const markerRe = new RegExp(`(?<=^|\\s)([·・•∙●])( *)(?=[${CJK}A-Za-z0-9
 /** A label right after a bullet: up to 24 CJK/Latin characters, then `.` directly followed by text. */
 const labelRe = new RegExp(`^[${CJK}A-Za-z0-9 \\-]{1,24}?\\.(?=[${CJK}A-Za-z“"(（])`, 'u');
 
+/** One of markerRe's marks (all in the BMP). */
+const ANY_MARK = /[·・•∙●]/;
+
 export const punctBullet: Rule = {
   id: 'punct/bullet',
   description: 'List bullets misread as middle dots become "• "; the item label\'s period takes one space.',
@@ -21,6 +24,9 @@ export const punctBullet: Rule = {
   source: 'observed OCR error (printed • read as · or ・); the book\'s list style',
   apply(text) {
     const edits: Edit[] = [];
+    // fast exit (same edits): every match holds one of the marks; the lookbehind pattern is not run over a page
+    // without any
+    if (!ANY_MARK.test(text)) return edits;
     for (const m of text.matchAll(markerRe)) {
       const start = m.index!;
       const end = start + m[0].length;

@@ -37,6 +37,7 @@ import { defaultConfusables, type ConfusableTable } from '../script/confusables.
 import { jiebaLexicon, NAME_TAGS, type Lexicon } from '../script/lexicon.js';
 import { KANA_RE } from '../script/tables.js';
 import type { Edit, Rule } from '../types.js';
+import { flat } from './flat.js';
 
 /** Characters of context on each side of the candidate. */
 export const WINDOW = 4;
@@ -53,7 +54,29 @@ export const FIX_GAIN = 3000;
 /** Minimum frequency of the alternative word for a `fix`-level edit. */
 export const FIX_MIN_FREQ = 1000;
 
-const HAN_RUN = /\p{Script=Han}+/gu;
+const HAN_CHAR = /^\p{Script=Han}$/u;
+/** Memo of Script=Han per BMP code point: 0 not yet known, 1 Han, 2 not Han. */
+const hanBmp = new Uint8Array(0x10000);
+const hanAstral = new Map<number, boolean>();
+
+/** True when the code point at `i` (UTF-16 index, not inside a surrogate pair) is Han. */
+function isHanAt(text: string, i: number): boolean {
+  const cp = text.codePointAt(i)!;
+  if (cp < 0x10000) {
+    let h = hanBmp[cp];
+    if (h === 0) hanBmp[cp] = h = HAN_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    return h === 1;
+  }
+  let h = hanAstral.get(cp);
+  if (h === undefined) hanAstral.set(cp, (h = HAN_CHAR.test(String.fromCodePoint(cp))));
+  return h;
+}
+
+/** True when the code point that ends at `i` is Han. */
+function isHanBefore(text: string, i: number): boolean {
+  const lowSurrogate = (text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && i >= 2 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800;
+  return isHanAt(text, lowSurrogate ? i - 2 : i - 1);
+}
 
 /** A word on the best path: [start, end) in the window's characters, with its lexicon entry. */
 interface PathWord {
@@ -104,67 +127,138 @@ export interface Finding {
   origContext: string;
 }
 
+/** A finding for a candidate in its window: offsets are in the window's characters, `at` is left out. */
+type WindowFinding = Omit<Finding, 'at'>;
+
+/**
+ * Judgements per window: the finding for a candidate depends only on its window of characters (clipped at the
+ * run's ends), its place in it, the table, the lexicon and the minimum gain, so it is cached under those
+ * (technical text repeats its phrases: most candidates are judged once). `null` records "no finding".
+ */
+const judged = new WeakMap<Lexicon, WeakMap<ConfusableTable, Map<number, Map<string, WindowFinding | null>>>>();
+/** Bound on one cache map (cleared when full). */
+const JUDGED_MAX = 1 << 16;
+const DEFAULT_MIN_GAIN = Math.log(SUGGEST_GAIN);
+
+function judgedCache(lex: Lexicon, table: ConfusableTable, minGain: number): Map<string, WindowFinding | null> {
+  let byTable = judged.get(lex);
+  if (!byTable) judged.set(lex, (byTable = new WeakMap()));
+  let byGain = byTable.get(table);
+  if (!byGain) byTable.set(table, (byGain = new Map()));
+  let m = byGain.get(minGain);
+  if (!m) byGain.set(minGain, (m = new Map()));
+  return m;
+}
+
 /** Judges every confusable character of one Han run (an array of characters). */
-export function judgeRun(chars: readonly string[], table: ConfusableTable, lex: Lexicon, minGain = Math.log(SUGGEST_GAIN)): Finding[] {
-  const out: Finding[] = [];
-  const lnTotal = Math.log(lex.total);
+export function judgeRun(chars: readonly string[], table: ConfusableTable, lex: Lexicon, minGain = DEFAULT_MIN_GAIN): Finding[] {
   const str = chars.join('');
-  const bmp = str.length === chars.length;
-  const sub = bmp ? (a: number, b: number) => str.slice(a, b) : (a: number, b: number) => chars.slice(a, b).join('');
-  for (let i = 0; i < chars.length; i++) {
-    const alts = table.get(chars[i]);
+  return judgeChars(str, str.length === chars.length ? undefined : chars, table, lex, minGain);
+}
+
+/**
+ * {@link judgeRun} over the run `str`; `chars` is its array of characters, or undefined when every character is
+ * one UTF-16 unit (then character indices are string indices and no array is built unless a window is judged).
+ */
+function judgeChars(str: string, chars: readonly string[] | undefined, table: ConfusableTable, lex: Lexicon, minGain: number): Finding[] {
+  const out: Finding[] = [];
+  let lnTotal: number | undefined;
+  const n = chars ? chars.length : str.length;
+  const sub = chars ? (a: number, b: number) => chars.slice(a, b).join('') : (a: number, b: number) => str.slice(a, b);
+  const cache = judgedCache(lex, table, minGain);
+  const flags = flagTable(table);
+  for (let i = 0; i < n; i++) {
+    // the flag table first: no one-character string is made for a character that is not in the table
+    if (!chars && flags[str.charCodeAt(i)] !== 1) continue;
+    const alts = table.get(chars ? chars[i] : str[i]);
     if (!alts) continue;
-    // 1. quick filter: the alternative makes a frequent non-name word with its neighbours
-    const promising = alts.filter((a) => {
-      for (let st = Math.max(0, i - 3); st <= i; st++) {
-        // grow the word to the right from `a`, while some dictionary word still starts with it
-        let w = sub(st, i) + a;
-        for (let e = i + 1; e <= Math.min(chars.length, st + 4); e++) {
-          if (e > i + 1) w += chars[e - 1];
-          if (e - st < 2) continue;
-          const pr = lex.probe(w);
-          if (pr.entry && pr.entry.freq >= MIN_WORD_FREQ && !NAME_TAGS.has(pr.entry.tag)) return true;
-          if (!pr.prefix) break;
-        }
-      }
-      return false;
-    });
-    if (promising.length === 0) continue;
-    // 2. path model over the window
-    const lo = Math.max(0, i - WINDOW), hi = Math.min(chars.length, i + WINDOW + 1);
-    const win = chars.slice(lo, hi);
-    const p = i - lo;
-    const orig = bestPath(lex, win, lnTotal);
-    const ow = orig.words.find((w) => w.start <= p && p < w.end)!;
-    if (NAME_TAGS.has(ow.tag) && ow.end - ow.start > 1) continue; // a known proper name: never changed
-    let best: Finding | undefined;
-    for (const a of promising) {
-      const alt = [...win];
-      alt[p] = a;
-      const r = bestPath(lex, alt, lnTotal);
-      const aw = r.words.find((w) => w.start <= p && p < w.end)!;
-      if (aw.end - aw.start < 2 || aw.freq < MIN_WORD_FREQ || NAME_TAGS.has(aw.tag)) continue;
-      // the original is a word: it loses only to the same span with one character changed, far more frequent
-      if (ow.end - ow.start > 1 && (ow.start !== aw.start || ow.end !== aw.end || ow.freq * WORD_RATIO > aw.freq)) continue;
-      const gain = r.score - orig.score;
-      if (gain < minGain || (best && best.gain >= gain)) continue;
-      const k = r.words.indexOf(aw);
-      const from = r.words[k - 1] && r.words[k - 1].end - r.words[k - 1].start > 1 ? r.words[k - 1].start : aw.start;
-      const to = r.words[k + 1] && r.words[k + 1].end - r.words[k + 1].start > 1 ? r.words[k + 1].end : aw.end;
-      best = {
-        at: i, alt: a, start: lo + aw.start, end: lo + aw.end, gain,
-        altWord: alt.slice(aw.start, aw.end).join(''), altFreq: aw.freq,
-        context: alt.slice(from, to).join(''), origContext: win.slice(from, to).join(''),
-      };
+    const lo = Math.max(0, i - WINDOW), hi = Math.min(n, i + WINDOW + 1);
+    // the key: the place in the window (one digit) and the window's characters
+    const key = String.fromCharCode(48 + i - lo) + sub(lo, hi);
+    let f = cache.get(key);
+    if (f === undefined) {
+      lnTotal ??= Math.log(lex.total);
+      f = judgeWindow(chars ? chars.slice(lo, hi) : str.slice(lo, hi).split(''), i - lo, alts, lex, lnTotal, minGain) ?? null;
+      if (cache.size >= JUDGED_MAX) cache.clear();
+      cache.set(key, f);
     }
-    if (best) out.push(best);
+    if (f) out.push({ ...f, at: i, start: lo + f.start, end: lo + f.end });
   }
+  if (out.length < 2) return out; // one finding or none: nothing competes, already in order
   // findings whose words overlap compete: the larger gain wins
   const kept: Finding[] = [];
   for (const f of [...out].sort((a, b) => b.gain - a.gain)) {
     if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Judges the confusable character at `p` of a window `win` (the characters from {@link WINDOW} before to
+ * {@link WINDOW} after it, clipped at the run's ends) against its alternatives `alts`: steps 1-3 of the method.
+ */
+function judgeWindow(win: readonly string[], p: number, alts: readonly string[], lex: Lexicon, lnTotal: number, minGain: number): WindowFinding | undefined {
+  // 1. quick filter: the alternative makes a frequent non-name word with its neighbours (within 3 characters,
+  // which the window holds)
+  const promising = alts.filter((a) => {
+    for (let st = Math.max(0, p - 3); st <= p; st++) {
+      // grow the word to the right from `a`, while some dictionary word still starts with it
+      let w = win.slice(st, p).join('') + a;
+      for (let e = p + 1; e <= Math.min(win.length, st + 4); e++) {
+        if (e > p + 1) w += win[e - 1];
+        if (e - st < 2) continue;
+        const pr = lex.probe(w);
+        if (pr.entry && pr.entry.freq >= MIN_WORD_FREQ && !NAME_TAGS.has(pr.entry.tag)) return true;
+        if (!pr.prefix) break;
+      }
+    }
+    return false;
+  });
+  if (promising.length === 0) return undefined;
+  // 2. path model over the window
+  const orig = bestPath(lex, win, lnTotal);
+  const ow = orig.words.find((w) => w.start <= p && p < w.end)!;
+  if (NAME_TAGS.has(ow.tag) && ow.end - ow.start > 1) return undefined; // a known proper name: never changed
+  let best: WindowFinding | undefined;
+  for (const a of promising) {
+    const alt = [...win];
+    alt[p] = a;
+    const r = bestPath(lex, alt, lnTotal);
+    const aw = r.words.find((w) => w.start <= p && p < w.end)!;
+    if (aw.end - aw.start < 2 || aw.freq < MIN_WORD_FREQ || NAME_TAGS.has(aw.tag)) continue;
+    // the original is a word: it loses only to the same span with one character changed, far more frequent
+    if (ow.end - ow.start > 1 && (ow.start !== aw.start || ow.end !== aw.end || ow.freq * WORD_RATIO > aw.freq)) continue;
+    const gain = r.score - orig.score;
+    if (gain < minGain || (best && best.gain >= gain)) continue;
+    const k = r.words.indexOf(aw);
+    const from = r.words[k - 1] && r.words[k - 1].end - r.words[k - 1].start > 1 ? r.words[k - 1].start : aw.start;
+    const to = r.words[k + 1] && r.words[k + 1].end - r.words[k + 1].start > 1 ? r.words[k + 1].end : aw.end;
+    best = {
+      alt: a, start: aw.start, end: aw.end, gain,
+      altWord: alt.slice(aw.start, aw.end).join(''), altFreq: aw.freq,
+      context: alt.slice(from, to).join(''), origContext: win.slice(from, to).join(''),
+    };
+  }
+  return best;
+}
+
+/** The characters of `run` as an array when it holds one outside the BMP; undefined when string indices will do. */
+function charsOf(run: string): string[] | undefined {
+  for (let k = 0; k < run.length; k++) if ((run.charCodeAt(k) & 0xfc00) === 0xd800) return Array.from(run);
+  return undefined;
+}
+
+/** Findings per Han run (at the default minimum gain), per lexicon and table; see {@link judged}. */
+const runCaches = new WeakMap<Lexicon, WeakMap<ConfusableTable, Map<string, readonly Finding[]>>>();
+/** Bound on the run cache (cleared when full). */
+const RUNS_MAX = 1 << 15;
+
+function runCache(lex: Lexicon, table: ConfusableTable): Map<string, readonly Finding[]> {
+  let byTable = runCaches.get(lex);
+  if (!byTable) runCaches.set(lex, (byTable = new WeakMap()));
+  let m = byTable.get(table);
+  if (!m) byTable.set(table, (m = new Map()));
+  return m;
 }
 
 const flagTables = new WeakMap<ConfusableTable, Uint8Array>();
@@ -186,41 +280,66 @@ export const scriptConfusable: Rule = {
   defaultLevel: 'suggest',
   example: { before: '模型的通现能力', after: '模型的涌现能力' },
   source: 'observed OCR errors (seed dump, tesseract chi_sim in ocr-dev); confusion sets + jieba word frequencies (pycorrector method)',
-  apply(text, ctx) {
+  apply(page, ctx) {
+    const text = flat(page);
     const table = (ctx.data.confusables as ConfusableTable | undefined) ?? defaultConfusables();
     const edits: Edit[] = [];
     let lex: Lexicon | undefined;
     const hasKana = KANA_RE.test(text);
     const flags = flagTable(table);
-    for (const m of text.matchAll(HAN_RUN)) {
-      const run = m[0];
-      let any = false;
-      for (let k = 0; k < run.length && !any; k++) any = flags[run.charCodeAt(k)] === 1;
-      if (!any) continue;
-      const chars = Array.from(run);
-      if (chars.length < 2) continue;
+    let runs: Map<string, readonly Finding[]> | undefined;
+    // only the Han runs that hold a flagged unit (a confusable character, or a surrogate) matter: the text is
+    // scanned for flagged units, and the run around each is found by walking back and forth over Han code points
+    // (the same maximal run that matching /\p{Script=Han}+/gu over the text gives); the run's end is the next
+    // place to scan
+    for (let pos = 0; pos < text.length; ) {
+      let q = pos;
+      while (q < text.length && flags[text.charCodeAt(q)] !== 1) q++;
+      if (q >= text.length) break;
+      if (!isHanAt(text, q)) {
+        pos = q + ((text.codePointAt(q)! > 0xffff) ? 2 : 1);
+        continue;
+      }
+      let start = q;
+      while (start > pos && isHanBefore(text, start)) start -= (text.charCodeAt(start - 1) & 0xfc00) === 0xdc00 && start - 2 >= pos ? 2 : 1;
+      let end = q;
+      while (end < text.length && isHanAt(text, end)) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+      pos = end;
+      const run = text.slice(start, end);
+      // fewer than two characters (one code unit, or one surrogate pair): nothing to judge
+      if (run.length < 2 || (run.length === 2 && (run.charCodeAt(0) & 0xfc00) === 0xd800)) continue;
       // a Japanese sentence around the run: skip
       if (hasKana) {
-        const sentStart = Math.max(text.lastIndexOf('。', m.index!), text.lastIndexOf('\n', m.index!));
-        const sentEnd = text.slice(m.index! + run.length).search(/[。\n]/u);
-        const sentence = text.slice(sentStart + 1, sentEnd < 0 ? text.length : m.index! + run.length + sentEnd);
+        const sentStart = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('\n', start));
+        const sentEnd = text.slice(start + run.length).search(/[。\n]/u);
+        const sentence = text.slice(sentStart + 1, sentEnd < 0 ? text.length : start + run.length + sentEnd);
         if (KANA_RE.test(sentence)) continue;
       }
       lex ??= jiebaLexicon();
+      // the findings of a run depend on its characters alone (and the table and lexicon): judged once per run
+      runs ??= runCache(lex, table);
+      let findings = runs.get(run);
+      if (findings === undefined) {
+        findings = judgeChars(run, charsOf(run), table, lex, DEFAULT_MIN_GAIN);
+        if (runs.size >= RUNS_MAX) runs.clear();
+        runs.set(run, findings);
+      }
+      if (findings.length === 0) continue;
+      const chars = charsOf(run);
       // UTF-16 offset of each character of the run
       const offs: number[] = [];
-      let o = m.index!;
-      for (const c of chars) {
+      let o = start;
+      for (const c of chars ?? run) {
         offs.push(o);
         o += c.length;
       }
       offs.push(o);
-      for (const f of judgeRun(chars, table, lex)) {
-        const before = run.slice(offs[f.start] - m.index!, offs[f.end] - m.index!);
+      for (const f of findings) {
+        const before = run.slice(offs[f.start] - start, offs[f.end] - start);
         edits.push({
           start: offs[f.start], end: offs[f.end], text: f.altWord, rule: 'script/confusable',
           level: f.gain >= Math.log(FIX_GAIN) && f.altFreq >= FIX_MIN_FREQ ? 'fix' : 'suggest',
-          message: `lookalike ${chars[f.at]} -> ${f.alt}: ${f.origContext} -> ${f.context} (${before} is not a word; ${f.altWord} is, frequency ${f.altFreq}; likelihood ratio ${Math.exp(f.gain).toExponential(1)})`,
+          message: `lookalike ${(chars ?? run)[f.at]} -> ${f.alt}: ${f.origContext} -> ${f.context} (${before} is not a word; ${f.altWord} is, frequency ${f.altFreq}; likelihood ratio ${Math.exp(f.gain).toExponential(1)})`,
         });
       }
     }

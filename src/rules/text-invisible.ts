@@ -19,6 +19,9 @@ export const INVISIBLES: ReadonlyArray<{ name: string; re: RegExp }> = [
   { name: 'zero-width (non-)joiner between CJK or ASCII letters and digits', re: new RegExp(`(?<=[${CJK}A-Za-z0-9])[\\u200C\\u200D]+(?=[${CJK}A-Za-z0-9])`, 'gu') },
 ];
 
+/** Any character that one of {@link INVISIBLES} removes (all in the BMP, so no u flag is needed). */
+const ANY_INVISIBLE = /[\u200B\u2060\u00AD\u180E\uFEFF\u200C\u200D]/;
+
 export const textInvisible: Rule = {
   id: 'text/invisible',
   description: 'Removes zero-width spaces, word joiners, soft hyphens and byte-order marks left inside the text.',
@@ -27,6 +30,8 @@ export const textInvisible: Rule = {
   source: 'observed in PDF text layers (U+200B) and concatenated per-page files (U+FEFF mid-text)',
   apply(text) {
     const edits: Edit[] = [];
+    // fast exit (same edits): every pattern needs one of these characters; most pages hold none
+    if (!ANY_INVISIBLE.test(text)) return edits;
     for (const { name, re } of INVISIBLES) {
       for (const m of text.matchAll(re)) {
         edits.push({ start: m.index!, end: m.index! + m[0].length, text: '', rule: this.id, level: 'fix', message: `removed ${name}` });

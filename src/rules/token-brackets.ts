@@ -12,9 +12,21 @@
  * sentence end (a single line break is a printed wrap). Source: observed tesseract chi_sim errors on Debian Reference scans. Offsets are UTF-16 code units.
  */
 import type { Edit, Rule } from '../types.js';
+import { flat } from './flat.js';
 import { lexiconOf } from './lexicon.js';
 
 const WINDOW = 80;
+
+const glyphRes = new Map<string, RegExp | undefined>();
+/** A regex (global) for the one-code-unit glyphs of `opens` and `closes`; undefined when there is none. */
+function glyphRe(opens: ReadonlySet<string>, closes: ReadonlySet<string>): RegExp | undefined {
+  const units = [...new Set([...opens, ...closes])].filter((g) => g.length === 1).sort().join('');
+  if (!glyphRes.has(units)) {
+    const body = [...units].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
+    glyphRes.set(units, units ? new RegExp(`[${body}]`, 'g') : undefined);
+  }
+  return glyphRes.get(units);
+}
 
 export const tokenBrackets: Rule = {
   id: 'token/brackets',
@@ -22,12 +34,20 @@ export const tokenBrackets: Rule = {
   defaultLevel: 'fix',
   example: { before: '软件包〈例如 mc 和 vim) 依然', after: '软件包(例如 mc 和 vim) 依然' },
   source: 'observed tesseract chi_sim errors: 〈 and 《 for a printed opening round bracket',
-  apply(text, ctx) {
+  apply(page, ctx) {
+    const text = flat(page);
     const lex = lexiconOf(ctx.data);
     const opens = new Set(lex.openRound);
     const closes = new Set(lex.closeRound);
     const edits: Edit[] = [];
-    for (let i = 0; i < text.length; i++) {
+    // only a lookalike bracket (one code unit, as text[i] is) starts work: a regex jumps from one to the next
+    // instead of visiting every character; after an opening glyph the scan goes on from j, as the loop did
+    const glyphs = glyphRe(opens, closes);
+    for (let i = 0; glyphs !== undefined; i++) {
+      glyphs.lastIndex = i;
+      const g = glyphs.exec(text);
+      if (!g) break;
+      i = g.index;
       const c = text[i];
       if (opens.has(c)) {
         let j = i + 1;

@@ -32,7 +32,15 @@ interface State {
 /** Numeric markers, well-formed or with lookalike digits and brackets: `[12]`, `[3,4]`, `[5-7]`, `[I3】`. */
 const wellFormedRe = /[[【〔](?=[0-9IlO]{0,2}[0-9])[0-9IlO]{1,3}(?:\s*[,，–~-]\s*[0-9IlO]{1,3})*[\]】〕刀」]/g;
 
+const patternCache = new WeakMap<Lexicon, ReturnType<typeof buildPatterns>>();
+/** The patterns of `lex`, built once per lexicon. */
 function patterns(lex: Lexicon) {
+  let p = patternCache.get(lex);
+  if (!p) patternCache.set(lex, (p = buildPatterns(lex)));
+  return p;
+}
+
+function buildPatterns(lex: Lexicon) {
   const digitLook = [...lex.digitOf.keys()].filter((g) => g.length === 1 && /[A-Za-z]/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
   const D = `[0-9${esc(digitLook.join(''))}]`;
   const num = `${D}{1,3}`;
@@ -42,8 +50,10 @@ function patterns(lex: Lexicon) {
   return {
     // open body close? (a missing close only before CJK, a space or the end)
     marker: new RegExp(`(${open})(${body})(?:(${close})|(?=[\\s${CJK}，。、；：]|$))`, 'gu'),
-    // Latin term, digits, a closing bracket with no opening one
-    noOpen: new RegExp(`(?<=[A-Za-z])([0-9]{1,3})([)\\]${esc([...lex.closeSquare].join(''))}])`, 'gu'),
+    // Latin term, digits, a closing bracket with no opening one; the letter before the digits is tested by the
+    // caller (afterLetter), not by a lookbehind, so that V8 can skip ahead to the digits: no match is lost, since
+    // a match that fails the test spans only digits and a bracket, and no match after a letter starts inside it
+    noOpen: new RegExp(`([0-9]{1,3})([)\\]${esc([...lex.closeSquare].join(''))}])`, 'gu'),
   };
 }
 
@@ -66,6 +76,12 @@ function spacing(text: string, start: number, end: number): { before: string; af
   const latinBefore = latinWordEndRe.test(prev) && !/[_/\\]$/.test(prev);
   const next = text.slice(end, end + 2);
   return { before: latinBefore ? ' ' : '', after: latinBefore && cjkRe.test(next) ? ' ' : '' };
+}
+
+/** True when the code unit before `pos` is an ASCII letter (the lookbehind `(?<=[A-Za-z])`). */
+function afterLetter(text: string, pos: number): boolean {
+  const c = pos > 0 ? text.charCodeAt(pos - 1) : 0;
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** True when an opening round bracket before `pos` (same sentence, 80 code units) is still open. */
@@ -122,6 +138,7 @@ export const tokenCitation: Rule = {
     }
     for (const m of text.matchAll(noOpen)) {
       const start = m.index!, end = start + m[0].length;
+      if (!afterLetter(text, start)) continue;
       const word = /[A-Za-z][A-Za-z0-9.-]*$/.exec(text.slice(Math.max(0, start - 30), start))?.[0];
       const term = word ? lex.terms.get(word) : undefined;
       // languages, systems, standards and chips take version numbers (Python3, Windows10, A100): never citations

@@ -18,7 +18,7 @@
  */
 import type { Edit, Rule } from '../types.js';
 import { CJK } from './classes.js';
-import { lexiconOf } from './lexicon.js';
+import { lexiconOf, type Lexicon } from './lexicon.js';
 
 /** Lookalikes of a manual section number inside `name(X)`, by section. */
 export const MAN_SECTION_LOOKALIKES: Record<string, string> = { ']': '1', '[': '1', l: '1', I: '1', '|': '1', i: '1', s: '5', S: '5', B: '8' };
@@ -31,6 +31,25 @@ interface State {
 }
 
 const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&');
+
+const patternCache = new WeakMap<Lexicon, { re: RegExp; longRe: RegExp; mixed: RegExp }>();
+/** The number patterns of `lex` (built once per lexicon). */
+function patterns(lex: Lexicon) {
+  let p = patternCache.get(lex);
+  if (!p) {
+    const look = [...lex.digitOf.keys()].filter((g) => /^[A-Za-z]$/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
+    const L = `[${esc(look.join(''))}]`;
+    const re = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+])[0-9](?:[0-9]|${L})*${L}(?:[0-9]|${L})*(?=[${CJK}%])`, 'gu');
+    // a longer number or a dotted section number anywhere in prose: 1O00, 2.O, I.2.5, 9.4.1O
+    const G = `(?:[0-9]|${L}){1,4}`;
+    const longRe = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+:'"])${G}(?:\\.${G}){0,4}(?![A-Za-z0-9_\\-/])`, 'gu');
+    // what both need: a digit and a lookalike letter, only digits, lookalikes and dots between
+    const DL = `[0-9.${esc(look.join(''))}]`;
+    const mixed = new RegExp(`[0-9]${DL}*${L}|${L}${DL}*[0-9]`, 'u');
+    patternCache.set(lex, (p = { re, longRe, mixed }));
+  }
+  return p;
+}
 
 export const tokenDigits: Rule = {
   id: 'token/digits',
@@ -45,21 +64,19 @@ export const tokenDigits: Rule = {
   },
   apply(text, ctx) {
     const lex = lexiconOf(ctx.data);
-    const look = [...lex.digitOf.keys()].filter((g) => /^[A-Za-z]$/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
-    const L = `[${esc(look.join(''))}]`;
-    const re = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+])[0-9](?:[0-9]|${L})*${L}(?:[0-9]|${L})*(?=[${CJK}%])`, 'gu');
-    // a longer number or a dotted section number anywhere in prose: 1O00, 2.O, I.2.5, 9.4.1O
-    const G = `(?:[0-9]|${L}){1,4}`;
-    const longRe = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+:'"])${G}(?:\\.${G}){0,4}(?![A-Za-z0-9_\\-/])`, 'gu');
+    const { re, longRe, mixed } = patterns(lex);
     const edits: Edit[] = [];
-    for (const m of text.matchAll(re)) {
+    // fast exit (same edits): both number patterns need a digit and a lookalike letter with only digits,
+    // lookalikes and dots between them; a page without that skips them (the manual references below still run)
+    const numbers = mixed.test(text);
+    for (const m of numbers ? text.matchAll(re) : []) {
       const run = m[0];
       const digits = run.replace(/[^0-9]/g, '').length;
       if (digits < run.length - digits) continue;
       const fixed = Array.from(run, (c) => (/[0-9]/.test(c) ? c : lex.digitOf.get(c) ?? c)).join('');
       edits.push({ start: m.index!, end: m.index! + run.length, text: fixed, rule: this.id, level: 'fix', message: `lookalike letter in a number: ${fixed}` });
     }
-    for (const m of text.matchAll(longRe)) {
+    for (const m of numbers ? text.matchAll(longRe) : []) {
       const run = m[0].replace(/\.$/, '');
       const real = run.replace(/[^0-9]/g, '').length;
       const looks = run.replace(/[0-9.]/g, '').length;

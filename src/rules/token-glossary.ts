@@ -27,6 +27,7 @@
  */
 import type { Edit, Rule } from '../types.js';
 import { CJK, CJK_PUNCT } from './classes.js';
+import { flat } from './flat.js';
 import { lexiconOf, skeleton, squash, type Lexicon, type Term } from './lexicon.js';
 
 /** CJK head words that name a term's category: evidence for a one-letter repair. */
@@ -51,10 +52,17 @@ const codeNeighbour = /[_@$\\=~`#%&*<>{}|]/;
 /** Prose neighbours for casing: CJK, CJK punctuation, space, start/end, and ASCII marks used as Chinese punctuation. */
 const proseNeighbourRe = new RegExp(`^(?:$|[\\s${CJK}${CJK_PUNCT},;:!?()])`, 'u');
 
+/** A `$` read as `S` before a variable name, in quotes or before a path; the character before it is {@link DOLLAR_BEFORE}. */
+const DOLLAR_AS_S = /S([A-Z][A-Z0-9_]{3,})(?=["”'’/])/g;
+const DOLLAR_BEFORE = /["“'‘`=:\s]/;
+
 function tokenRe(lex: Lexicon): RegExp {
   const glyphs = esc([...lex.letterGlyphs].join(''));
   const inner = glyphs ? `|[${glyphs}](?=[A-Za-z0-9])` : '';
-  return new RegExp(`[A-Za-z0-9](?:[A-Za-z0-9]|[-.+/](?=[A-Za-z0-9])${inner})*`, 'gu');
+  // without the u flag when every glyph is one UTF-16 unit (the package's table): the same matches, since a token
+  // starts with an ASCII letter or digit and every other class is ASCII or those glyphs; V8 runs it faster
+  const astral = [...lex.letterGlyphs].some((g) => g.length > 1);
+  return new RegExp(`[A-Za-z0-9](?:[A-Za-z0-9]|[-.+/](?=[A-Za-z0-9])${inner})*`, astral ? 'gu' : 'g');
 }
 
 /**
@@ -107,18 +115,58 @@ function editOne(lex: Lexicon, token: string): Term | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-/** Decides the repair of one token (or a window of two tokens joined by a space), if any. */
-function repairOf(lex: Lexicon, token: string, text: string, end: number, window: boolean): Repair | undefined {
+/**
+ * What a token's repair depends on, decided from the token alone (see {@link planOf}); the text around it is
+ * consulted only by {@link runPlan}, for the few tokens that have a candidate.
+ */
+interface Plan {
+  /** A repair decided by the token alone (kinds 1-4). */
+  fixed?: Repair;
+  /** Kind 4b: the English word the token's glyphs read back to. */
+  word?: string;
+  /** The token ends in a digit: the word holds only when the text has no sibling (`foo1 foo2`). */
+  wordNeedsSibling?: boolean;
+  /** Kind 5: the one term within one dropped or added letter. */
+  one?: Term;
+  /** The one-letter repair is a fix whatever the text (long term, capital or digit in the token). */
+  oneStrong?: boolean;
+  /** Without category evidence the one-letter repair is still a suggestion (term of 5+). */
+  oneSuggest?: boolean;
+}
+
+const NO_PLAN: Plan = {};
+
+/**
+ * The repair of one token (or of a window of two tokens joined by a space, joined without it) whose token-only
+ * part is `plan` ({@link planOf}): finishes it with the checks that read the text, the sibling check of kind 4b
+ * and the category evidence after `end` of kind 5.
+ */
+function runPlan(plan: Plan, token: string, text: string, end: number): Repair | undefined {
+  if (plan.fixed) return plan.fixed;
+  if (plan.word !== undefined && !(plan.wordNeedsSibling && hasSibling(token, text))) {
+    return { term: plan.word, kind: 'lookalike glyphs in an English word', level: 'fix' };
+  }
+  const one = plan.one;
+  if (one) {
+    if (plan.oneStrong || categoryEvidence(text, end, one)) return { term: one.text, kind: 'one letter dropped or added', level: 'fix' };
+    if (plan.oneSuggest) return { term: one.text, kind: 'one letter dropped or added (uncertain)', level: 'suggest' };
+  }
+  return undefined;
+}
+
+/** Decides the repair of one token (or window) from the token alone: kinds 1-5 in order, with the checks that
+ * read the text left to {@link runPlan}. */
+function planOf(lex: Lexicon, token: string, window: boolean): Plan {
   const sq = squash(token);
   if (!window) {
     const v = lex.variants.get(token);
-    if (v !== undefined) return v === token ? undefined : { term: v, kind: 'known variant', level: 'fix' };
+    if (v !== undefined) return v === token ? NO_PLAN : { fixed: { term: v, kind: 'known variant', level: 'fix' } };
     const bySq = unique(lex.bySquash.get(sq));
     if (bySq && bySq.text !== token && sq.length >= 3 && versionGapsOnly(token, bySq.text)) {
-      return { term: bySq.text, kind: 'version form', level: 'fix' };
+      return { fixed: { term: bySq.text, kind: 'version form', level: 'fix' } };
     }
     const split = splitGlued(lex, token);
-    if (split) return { term: split, kind: 'glued terms', level: 'fix' };
+    if (split) return { fixed: { term: split, kind: 'glued terms', level: 'fix' } };
   }
   const look = unique(lex.bySkeleton.get(skeleton(lex, sq)));
   if (look && squash(look.text) !== sq) {
@@ -130,7 +178,7 @@ function repairOf(lex: Lexicon, token: string, text: string, end: number, window
     // a change of letter case alone (Libreoffice, LibreOffice) is a spelling variant, not a lookalike glyph
     const caseOnly = n > 0 && Array.from(sq).every((c, k) => c === Array.from(tq)[k] || c.toLowerCase() === Array.from(tq)[k]?.toLowerCase());
     if (tq.length >= 4 && !caseOnly && (glyph || (n <= Math.max(1, Math.floor(tq.length / 3)) && !window))) {
-      return { term: look.text, kind: 'lookalike glyphs', level: 'fix' };
+      return { fixed: { term: look.text, kind: 'lookalike glyphs', level: 'fix' } };
     }
   }
   // a glyph repair that also restores letter case (Tensorf1ow -> TensorFlow): a digit or non-ASCII glyph must be
@@ -140,25 +188,30 @@ function repairOf(lex: Lexicon, token: string, text: string, end: number, window
     const tq = squash(lower.text);
     const n = diffCount(sq, tq);
     const digitGlyph = Array.from(sq).some((c, k) => c !== Array.from(tq)[k] && (/[0-9]/.test(c) || hasNonAscii(c)) && !/[0-9]/.test(Array.from(tq)[k] ?? ''));
-    if (tq.length >= 5 && digitGlyph && n <= Math.floor(tq.length / 3)) return { term: lower.text, kind: 'lookalike glyphs and case', level: 'fix' };
+    if (tq.length >= 5 && digitGlyph && n <= Math.floor(tq.length / 3)) return { fixed: { term: lower.text, kind: 'lookalike glyphs and case', level: 'fix' } };
   }
+  const plan: Plan = {};
   if (!window) {
-    const word = englishLookalike(lex, token, text);
-    if (word) return { term: word, kind: 'lookalike glyphs in an English word', level: 'fix' };
+    const word = englishLookalikeWord(lex, token);
+    if (word) {
+      plan.word = word;
+      plan.wordNeedsSibling = /[0-9]$/.test(token);
+    }
   }
   // all-capital acronyms are dense (RPC, gRPC; MSS, MOSS): never repaired by a dropped or added letter
   const acronym = /^[A-Z0-9]+$/.test(sq);
   const one = sq.length >= 3 && !acronym ? editOne(lex, token) : undefined;
   if (one && !lex.terms.has(token)) {
     const tq = squash(one.text);
-    if (Math.abs(tq.length - sq.length) !== 1) return undefined;
+    // (a plan with neither a word nor a one-letter term repairs nothing)
+    if (Math.abs(tq.length - sq.length) !== 1) return plan.word ? plan : NO_PLAN;
     // the dropped or added character is a letter, never a digit: Python3, CentOS7, Redis6 are versions, not typos
-    if (sq.replace(/[^0-9]/g, '') !== tq.replace(/[^0-9]/g, '')) return undefined;
-    const strong = (tq.length >= 6 && /[A-Z0-9]/.test(sq)) || categoryEvidence(text, end, one);
-    if (strong) return { term: one.text, kind: 'one letter dropped or added', level: 'fix' };
-    if (tq.length >= 5) return { term: one.text, kind: 'one letter dropped or added (uncertain)', level: 'suggest' };
+    if (sq.replace(/[^0-9]/g, '') !== tq.replace(/[^0-9]/g, '')) return plan.word ? plan : NO_PLAN;
+    plan.one = one;
+    plan.oneStrong = tq.length >= 6 && /[A-Z0-9]/.test(sq);
+    plan.oneSuggest = tq.length >= 5;
   }
-  return undefined;
+  return plan.word || plan.one ? plan : NO_PLAN;
 }
 
 /**
@@ -191,18 +244,24 @@ const WORD_LOOKALIKES: Record<'lower' | 'upper', Record<string, string[]>> = {
 };
 
 /**
+ * True when `text` holds a sibling of `token` (which ends in a digit): the same stem with another digit, once
+ * the first occurrence of the token is taken out (`foo1 foo2`).
+ */
+function hasSibling(token: string, text: string): boolean {
+  const stem = token.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![A-Za-z0-9])${stem}[0-9](?![A-Za-z0-9])`, 'g').test(text.replace(token, ''));
+}
+
+/**
  * An ordinary English word that `token` becomes when its lookalike glyphs are read back (`shel1` -> `shell`,
  * `unstab1e` -> `unstable`, `F0RMAT` -> `FORMAT`), or undefined. Only for tokens of 4+ characters with at least
  * three letters, at most two glyphs, letters in one case (or Capitalised), when exactly one word results; a
- * trailing digit only in words of 5+ characters with no sibling (`foo1 foo2`) in the text.
+ * trailing digit only in words of 5+ characters with no sibling (`foo1 foo2`) in the text. The sibling check is
+ * the only part that reads the text, so it is left to the caller ({@link runPlan} applies {@link hasSibling});
+ * this function looks at the token alone and can be cached per token.
  */
-function englishLookalike(lex: Lexicon, token: string, text: string): string | undefined {
-  // a trailing digit is usually an enumeration (foo1 foo2, file1): only for longer words with no sibling
-  if (/[0-9]$/.test(token)) {
-    if (token.length < 5) return undefined;
-    const stem = token.slice(0, -1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (new RegExp(`(?<![A-Za-z0-9])${stem}[0-9](?![A-Za-z0-9])`, 'g').test(text.replace(token, ''))) return undefined;
-  }
+function englishLookalikeWord(lex: Lexicon, token: string): string | undefined {
+  if (/[0-9]$/.test(token) && token.length < 5) return undefined;
   if (!/^[A-Za-z0-9|]{4,}$/.test(token) || (token.match(/[A-Za-z]/g) ?? []).length < 3) return undefined;
   const letters = token.replace(/[^A-Za-z]/g, '');
   const body = letters.slice(1);
@@ -244,31 +303,108 @@ function splitGlued(lex: Lexicon, token: string): string | undefined {
   return undefined;
 }
 
-/** Proper-noun casing of an all-lower-case token in prose. */
-function casingOf(lex: Lexicon, token: string, text: string, start: number, end: number): string | undefined {
+/**
+ * Proper-noun casing of an all-lower-case token in prose, the part that looks at the token alone: the term whose
+ * casing it may take. The part that reads the text around it is {@link casingFits}.
+ */
+function casingTerm(lex: Lexicon, token: string): string | undefined {
   if (!/^[a-z][a-z0-9]*$/.test(token) || token.length < 3 || lex.words.has(token)) return undefined;
   const t = unique(lex.byLower.get(token));
   if (!t || t.keeplower || t.text === token || !/[A-Z]/.test(t.text) || !/[a-z]/.test(t.text)) return undefined;
-  if (/^\(\d/.test(text.slice(end, end + 2))) return undefined; // a man page reference: perl(1)
-  if (/^ +-/.test(text.slice(end, end + 4))) return undefined; // a command with options: mysql -u root
-  if (!proseNeighbourRe.test(text.slice(end, end + 1)) || !proseNeighbourRe.test(start > 0 ? text[start - 1] : '')) return undefined;
-  // after an ASCII word (`pip install numpy`, `import numpy`) the token is part of a command or code: its case is
-  // the command's, not the proper noun's
-  if (/[A-Za-z0-9_\-.]+ +$/.test(text.slice(Math.max(0, start - 24), start))) return undefined;
-  // prose here means Chinese prose: CJK right next to the token or across one space (not `user at debian dot org`)
-  if (!cjkNearRe.test(text.slice(Math.max(0, start - 2), start)) && !cjkStartRe.test(text.slice(end, end + 2).trimStart())) return undefined;
   return t.text;
 }
 
-/** True when the token at [start, end) sits inside an identifier, path or code (by its neighbours). */
+/** The context part of proper-noun casing: the token at [start, end) sits in Chinese prose, not in a command. */
+function casingFits(text: string, start: number, end: number): boolean {
+  if (/^\(\d/.test(text.slice(end, end + 2))) return false; // a man page reference: perl(1)
+  if (/^ +-/.test(text.slice(end, end + 4))) return false; // a command with options: mysql -u root
+  if (!proseNeighbourRe.test(text.slice(end, end + 1)) || !proseNeighbourRe.test(start > 0 ? text[start - 1] : '')) return false;
+  // after an ASCII word (`pip install numpy`, `import numpy`) the token is part of a command or code: its case is
+  // the command's, not the proper noun's
+  if (/[A-Za-z0-9_\-.]+ +$/.test(text.slice(Math.max(0, start - 24), start))) return false;
+  // prose here means Chinese prose: CJK right next to the token or across one space (not `user at debian dot org`)
+  if (!cjkNearRe.test(text.slice(Math.max(0, start - 2), start)) && !cjkStartRe.test(text.slice(end, end + 2).trimStart())) return false;
+  return true;
+}
+
+/** Characters that make a token part of an identifier, path or code when next to it (see {@link codeNeighbour}). */
+const CODE_NEIGHBOUR = new Uint8Array(128);
+for (const c of '_@$\\=~`#%&*<>{}|') CODE_NEIGHBOUR[c.charCodeAt(0)] = 1;
+const isCodeNeighbour = (c: number) => c < 128 && CODE_NEIGHBOUR[c] === 1;
+/** `.` `/` `:` `-` */
+const isJoiner = (c: number) => c === 46 || c === 47 || c === 58 || c === 45;
+/** ASCII letter or digit (NaN, past either end of the text, is not). */
+const isAlnumCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * True when the token at [start, end) sits inside an identifier, path or code (by its neighbours): a
+ * {@link codeNeighbour} on either side, a `.` `/` `:` `-` joining it to another letter or digit, or a `/` next
+ * to it. Walks char codes; the same tests as the regexes on one-character strings.
+ */
 function inCode(text: string, start: number, end: number): boolean {
-  const before = start > 0 ? text[start - 1] : '';
-  const after = text[end] ?? '';
-  if (codeNeighbour.test(before) || codeNeighbour.test(after)) return true;
-  if (/[./:-]/.test(before) && /[A-Za-z0-9]/.test(text[start - 2] ?? '')) return true;
-  if (/[./:-]/.test(after) && /[A-Za-z0-9]/.test(text[end + 1] ?? '')) return true;
-  if (before === '/' || after === '/') return true;
-  return false;
+  const before = start > 0 ? text.charCodeAt(start - 1) : -1;
+  const after = end < text.length ? text.charCodeAt(end) : -1;
+  if (isCodeNeighbour(before) || isCodeNeighbour(after)) return true;
+  if (isJoiner(before) && isAlnumCode(text.charCodeAt(start - 2))) return true;
+  if (isJoiner(after) && isAlnumCode(text.charCodeAt(end + 1))) return true;
+  return before === 47 || after === 47;
+}
+
+/** What token/glossary decides about one token from the token alone (cached per token, see {@link cacheOf}). */
+interface TokenInfo {
+  /** A term or an identity entry: never touched. */
+  skip: boolean;
+  /** A glossary term (`lex.terms`). */
+  term: boolean;
+  /** Its lower-case form is an ordinary English word (`lex.words`). */
+  word: boolean;
+  /** The repair plan (the odd-case repair of an English word, or {@link planOf}). */
+  plan: Plan;
+  /** The casing the token takes in Chinese prose ({@link casingTerm}). */
+  casing: string | undefined;
+}
+
+/** Per-lexicon caches: the token pattern, token decisions and two-token window plans. */
+interface Cache {
+  re: RegExp;
+  tokens: Map<string, TokenInfo>;
+  windows: Map<string, Plan>;
+}
+const caches = new WeakMap<Lexicon, Cache>();
+/** Bound on each cache map (cleared when full): a dump's distinct tokens rarely come near it. */
+const CACHE_MAX = 1 << 17;
+
+function cacheOf(lex: Lexicon): Cache {
+  let c = caches.get(lex);
+  if (!c) caches.set(lex, (c = { re: tokenRe(lex), tokens: new Map(), windows: new Map() }));
+  return c;
+}
+
+function tokenInfo(lex: Lexicon, cache: Cache, token: string): TokenInfo {
+  let info = cache.tokens.get(token);
+  if (info) return info;
+  const term = lex.terms.has(token), word = lex.words.has(token.toLowerCase());
+  if (term || lex.variants.get(token) === token) info = { skip: true, term, word, plan: NO_PLAN, casing: undefined };
+  else {
+    const isWord = !hasNonAscii(token) && word && !lex.variants.has(token);
+    // an English word in odd case (defauLt) may still hold a lookalike capital (letters only: no sibling check)
+    const oddCase = isWord && /[a-z][IL]|[IL][a-z]/.test(token.slice(1)) && /^[A-Za-z]+$/.test(token);
+    const odd = oddCase ? englishLookalikeWord(lex, token) : undefined;
+    const plan = odd ? { fixed: { term: odd, kind: 'lookalike capital in an English word', level: 'fix' as const } } : isWord ? NO_PLAN : planOf(lex, token, false);
+    info = { skip: false, term, word, plan, casing: casingTerm(lex, token) };
+  }
+  if (cache.tokens.size >= CACHE_MAX) cache.tokens.clear();
+  cache.tokens.set(token, info);
+  return info;
+}
+
+function windowPlan(lex: Lexicon, cache: Cache, joined: string): Plan {
+  let plan = cache.windows.get(joined);
+  if (plan) return plan;
+  plan = planOf(lex, joined, true);
+  if (cache.windows.size >= CACHE_MAX) cache.windows.clear();
+  cache.windows.set(joined, plan);
+  return plan;
 }
 
 export const tokenGlossary: Rule = {
@@ -277,44 +413,59 @@ export const tokenGlossary: Rule = {
   defaultLevel: 'fix',
   example: { before: 'BE求T和GPT4,A4 Science,在linux上', after: 'BERT和GPT-4,AI4Science,在Linux上' },
   source: 'observed CJK OCR errors (BE求T, GPT4, A4 Science); pycorrector identity entries; 专有名词使用正确的大小写',
-  apply(text, ctx) {
+  apply(page, ctx) {
+    const text = flat(page);
     const lex = lexiconOf(ctx.data);
     const edits: Edit[] = [];
     // a `$` read as `S` before a known environment variable (SPATH -> $PATH), from the [envvar] section
     // only where a variable is expected: in quotes or before a path (S-Lang's SLANG stays)
-    for (const m of text.matchAll(/(?<=["“'‘`=:\s])S([A-Z][A-Z0-9_]{3,})(?=["”'’/])/g)) {
+    // (the character before the S is tested by hand, not by a lookbehind, which keeps V8 from scanning for the
+    // literal S; no match is lost: a match that fails the test spans only S, capitals, digits and _, so no
+    // match with a quote, space, = or : before it can start inside it)
+    for (const m of text.matchAll(DOLLAR_AS_S)) {
+      if (m.index! === 0 || !DOLLAR_BEFORE.test(text[m.index! - 1])) continue;
       const t = lex.terms.get('$' + m[1]);
       if (t && t.category === 'envvar') edits.push({ start: m.index!, end: m.index! + 1, text: '$', rule: this.id, level: 'fix', message: `dollar sign read as S: $${m[1]}` });
     }
-    const tokens = [...text.matchAll(tokenRe(lex))].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
-    const used = new Set<number>();
+    const cache = cacheOf(lex);
+    // the tokens, each with its cached token-only decisions (tokenInfo)
+    const toks: string[] = [], starts: number[] = [], infos: TokenInfo[] = [];
+    const re = cache.re;
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(text)) !== null; ) {
+      toks.push(m[0]);
+      starts.push(m.index);
+      infos.push(tokenInfo(lex, cache, m[0]));
+    }
+    const n = toks.length;
+    const used = new Uint8Array(n);
     // windows of two tokens joined by one space (A4 Science -> AI4Science)
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const a = tokens[i], b = tokens[i + 1];
-      if (b.start !== a.end + 1 || text[a.end] !== ' ') continue;
-      if (lex.terms.has(a.text) || lex.terms.has(b.text) || inCode(text, a.start, b.end)) continue;
-      if (lex.words.has(a.text.toLowerCase()) && lex.words.has(b.text.toLowerCase())) continue;
-      const r = repairOf(lex, a.text + b.text, text, b.end, true);
+    for (let i = 0; i + 1 < n; i++) {
+      const aEnd = starts[i] + toks[i].length, bEnd = starts[i + 1] + toks[i + 1].length;
+      if (starts[i + 1] !== aEnd + 1 || text.charCodeAt(aEnd) !== 32) continue;
+      if (infos[i].term || infos[i + 1].term || inCode(text, starts[i], bEnd)) continue;
+      if (infos[i].word && infos[i + 1].word) continue;
+      const joined = toks[i] + toks[i + 1];
+      const r = runPlan(windowPlan(lex, cache, joined), joined, text, bEnd);
       if (!r || r.term.includes(' ') || squash(r.term).length < 6) continue;
-      edits.push({ start: a.start, end: b.end, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
-      used.add(i).add(i + 1);
+      edits.push({ start: starts[i], end: bEnd, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
+      used[i] = used[i + 1] = 1;
       i++;
     }
-    tokens.forEach((t, i) => {
-      if (used.has(i) || lex.terms.has(t.text) || lex.variants.get(t.text) === t.text) return;
-      if (inCode(text, t.start, t.end)) return;
-      const isWord = !hasNonAscii(t.text) && lex.words.has(t.text.toLowerCase()) && !lex.variants.has(t.text);
-      // an English word in odd case (defauLt) may still hold a lookalike capital
-      const oddCase = isWord && /[a-z][IL]|[IL][a-z]/.test(t.text.slice(1)) && /^[A-Za-z]+$/.test(t.text);
-      const odd = oddCase ? englishLookalike(lex, t.text, text) : undefined;
-      const r = odd ? { term: odd, kind: 'lookalike capital in an English word', level: 'fix' as const } : isWord ? undefined : repairOf(lex, t.text, text, t.end, false);
+    // only the checks that read the text around a token run per occurrence, in the same order as without the cache
+    for (let i = 0; i < n; i++) {
+      const info = infos[i];
+      if (used[i] || info.skip || (info.plan === NO_PLAN && info.casing === undefined)) continue;
+      const t = toks[i], start = starts[i], end = start + t.length;
+      if (inCode(text, start, end)) continue;
+      const r = runPlan(info.plan, t, text, end);
       if (r) {
-        edits.push({ start: t.start, end: t.end, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
-        return;
+        edits.push({ start, end, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
+        continue;
       }
-      const cased = casingOf(lex, t.text, text, t.start, t.end);
-      if (cased) edits.push({ start: t.start, end: t.end, text: cased, rule: this.id, level: 'fix', message: `proper-noun casing: ${cased}` });
-    });
+      const cased = info.casing !== undefined && casingFits(text, start, end) ? info.casing : undefined;
+      if (cased) edits.push({ start, end, text: cased, rule: this.id, level: 'fix', message: `proper-noun casing: ${cased}` });
+    }
     return edits;
   },
 };

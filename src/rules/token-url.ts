@@ -62,7 +62,24 @@ const PATH_LOOK: Record<string, string> = { L: 'l', I: 'l', '1': 'l', '|': 'l', 
 /** First segment of an absolute path, or a second segment under a top directory: `/Lib/`, `/usr/1ib/`. */
 const pathSegRe = new RegExp(`(?<=(?:^|[\\s"“”'‘’(（=])/(?:(?:${FHS_TOP.join('|')})/)?)([A-Za-z0-9|.]{2,10})(?=/)`, 'gu');
 /** A leading `/` read as V before a top directory: `“Vetc/passwd`, `"Vboot/grub`. */
-const leadingVRe = new RegExp(`(?<=["“”'‘’])V(?=(?:${FHS_TOP.join('|')})/|init["”’'])|(?<=^|[\\s(（])V(?=(?:${Object.keys(FHS_DIRS).join('|')})/(?:${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})/)`, 'gmu');
+const leadingVQuoted = `V(?=(?:${FHS_TOP.join('|')})/|init["”’'])`;
+const leadingVBare = `V(?=(?:${Object.keys(FHS_DIRS).join('|')})/(?:${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})/)`;
+const leadingVRe = new RegExp(`(?<=["“”'‘’])${leadingVQuoted}|(?<=^|[\\s(（])${leadingVBare}`, 'gmu');
+
+/**
+ * Fast exits for the lookbehind patterns, which V8 runs at every position of the page: a page without what each
+ * pattern needs in any case skips it (same matches, none).
+ */
+/** A `V` before what {@link leadingVRe} needs after it (its lookaheads, without the lookbehinds). */
+const leadingVProbe = new RegExp(`${leadingVQuoted}|${leadingVBare}`, 'mu');
+/** True when some `/` has the start of the page or one of `pathSegRe`'s lead characters before it. */
+function slashAfterLead(text: string): boolean {
+  for (let i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
+    if (i === 0 || PATH_LEAD.has(text[i - 1])) return true;
+  }
+  return false;
+}
+const PATH_LEAD = new Set([...' "“”\'‘’(（=']);
 
 interface State {
   /** The document uses 。 as its full stop. */
@@ -131,15 +148,16 @@ export const tokenUrl: Rule = {
         if (cjkRe.test(before)) fix(end, end + 1, '。', 'sentence-final full stop after a URL in Chinese text');
       }
     }
-    for (const m of text.matchAll(fhsGlued)) {
+    const slash = text.includes('/');
+    for (const m of slash ? text.matchAll(fhsGlued) : []) {
       if (!FHS_DIRS[m[1]].includes(m[2])) continue;
       const at = m.index! + 1 + m[1].length;
       fix(at, at, '/', `lost / in the path /${m[1]}/${m[2]}`);
     }
-    for (const m of text.matchAll(fhsNoRoot)) {
+    for (const m of slash && /(?:usr|var|etc)\//.test(text) ? text.matchAll(fhsNoRoot) : []) {
       if (FHS_DIRS[m[1]].includes(m[2])) fix(m.index!, m.index!, '/', `lost leading / in the path /${m[1]}/${m[2]}`);
     }
-    for (const m of text.matchAll(pathSegRe)) {
+    for (const m of slash && slashAfterLead(text) ? text.matchAll(pathSegRe) : []) {
       const seg = m[1];
       if (FHS_TOP.includes(seg) || ![...seg].some((c) => PATH_LOOK[c])) continue;
       const fixed = Array.from(seg, (c) => PATH_LOOK[c] ?? c).join('');
@@ -147,7 +165,7 @@ export const tokenUrl: Rule = {
       const known = parent ? (FHS_DIRS[parent] ?? []).includes(fixed) : FHS_TOP.includes(fixed);
       if (known) fix(m.index!, m.index! + seg.length, fixed, `lookalike letter in the path segment /${fixed}/`);
     }
-    for (const m of text.matchAll(leadingVRe)) fix(m.index!, m.index! + 1, '/', 'leading / of a path read as V');
+    for (const m of leadingVProbe.test(text) ? text.matchAll(leadingVRe) : []) fix(m.index!, m.index! + 1, '/', 'leading / of a path read as V');
     return edits;
   },
 };
