@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // In-process runs for bench.mjs (each is started as its own child, so its wall time and peak RSS are its own):
 //   node bench/inproc.mjs pangu DUMP OUT                pangu.spacingText on every page (line) of DUMP
-//   node bench/inproc.mjs rules DUMP OUT PREFIX         ocrtidy's rules whose id starts with PREFIX (e.g. space/),
-//                                                       through the rule runner, on every page, no dedupe
+//   node bench/inproc.mjs rules DUMP OUT PREFIX [--log] ocrtidy's rules whose id starts with PREFIX (e.g. space/),
+//                                                       through the rule runner, on every page, no dedupe; edits
+//                                                       counted per rule as a run without a report does (pangu
+//                                                       makes no edit log either), --log: the full edit log
 //   node bench/inproc.mjs pipeline DUMP OUT [--no-dedupe] [--timing]
 //                                                       the whole pipeline (processDocument) on DUMP as one document;
 //                                                       --timing: time per rule (runner hook), printed as JSON
@@ -28,14 +30,20 @@ if (mode === 'pangu') {
   const prefix = rest[0] ?? '';
   const active = RULES.filter((r) => r.id.startsWith(prefix) && r.defaultLevel !== 'off').map((rule) => ({ rule, level: rule.defaultLevel }));
   const ctx = { style: { spacing: 'always', punctuation: 'auto' }, data: { ignore: [] } };
+  const log = rest.includes('--log');
+  const tally = log ? undefined : new Map();
+  let edits = 0;
   t0 = performance.now();
   const outLines = [];
   for (const l of lines) {
     for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze([l], { ...ctx, layout: pageLayout(l) });
-    outLines.push(runRules(l, active, { ...ctx, layout: pageLayout(l) }).text);
+    const r = runRules(l, active, { ...ctx, layout: pageLayout(l) }, undefined, undefined, tally);
+    edits += r.edits.length;
+    outLines.push(r.text);
   }
   result = outLines.join('\n');
-  result = { text: result, rules: active.map((a) => a.rule.id) };
+  if (tally) for (const c of tally.values()) edits += c.fix + c.suggest + c.heldBack;
+  result = { text: result, rules: active.map((a) => a.rule.id), edits, log };
 } else if (mode === 'pipeline') {
   const { processDocument } = await import(path.join(root, 'dist/pipeline.js'));
   const { setRuleTimings } = await import(path.join(root, 'dist/rules/runner.js'));

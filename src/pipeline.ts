@@ -10,7 +10,7 @@ import { fuse } from './pages/fuse.js';
 import { symptoms } from './pages/quality.js';
 import { RULES } from './rules/index.js';
 import { collectGarbage } from './io/memory.js';
-import { applyEdits, mapThrough, runRules, type ActiveRule, type LoggedEdit } from './rules/runner.js';
+import { applyEdits, mapThrough, runRules, type ActiveRule, type EditTally, type LoggedEdit } from './rules/runner.js';
 import type { Edit, PageLayout, Rule, RuleContext, RuleData } from './types.js';
 
 /** An edit placed in the document: offsets (UTF-16 code units) into the original document text, 1-based line/column. */
@@ -74,8 +74,12 @@ export function ruleFindings(text: string, opts: Options, data: RuleData): numbe
   const active = activeRules(opts).filter((a) => !(a.rule.id in OPT_IN));
   const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, layout: pageLayout(text), data };
   for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze([text], base);
-  const r = runRules(text, active, base);
-  return r.edits.length;
+  // counted, not logged: every edit the log would list (fixes, held-back fixes, suggestions) counts once
+  const tally: EditTally = new Map();
+  runRules(text, active, base, undefined, undefined, tally);
+  let n = 0;
+  for (const c of tally.values()) n += c.fix + c.suggest + c.heldBack;
+  return n;
 }
 
 /**
@@ -108,8 +112,7 @@ export class LineIndex {
   }
 }
 
-/** Edit counts per rule id: applied fixes, suggestions, held-back edits (the summary line's figures). */
-export type EditTally = Map<string, { fix: number; suggest: number; heldBack: number }>;
+export type { EditTally };
 
 /** Adds one logged edit to a tally. */
 export function tallyEdit(tally: EditTally, e: Pick<LoggedEdit, 'rule' | 'status'>): void {
@@ -400,7 +403,7 @@ export function processDocument(
     const input = pageInput(prep, p);
     const direct = decide && !prep.fused.has(p.index) && !prep.replaced.has(p.index);
     const r = runRules(input.text, prep.active, { ...prep.base, layout: input.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined,
-      direct ? (e) => decide(prep.place(p, e)) : undefined);
+      direct ? (e) => decide(prep.place(p, e)) : undefined, prep.keepEdits ? undefined : prep.tally);
     finishPage(prep, k, r);
   });
   return finish(prep);
@@ -481,6 +484,7 @@ export async function processDocumentShared(
   }
   const states: Record<string, unknown> = {};
   for (const a of prep.active) if (a.state !== undefined) states[a.rule.id] = a.state;
+  const counts = prep.keepEdits ? undefined : prep.tally; // pages run here count straight into the document's tally
   const results: Array<PageOutcome | undefined> = new Array(n);
   // both sides take the next batch in document order, so finished pages go out (and are let go) at once and only a
   // few batches are ever held
@@ -507,14 +511,14 @@ export async function processDocumentShared(
   const remote = Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
   while (next < batches.length) {
     const [from, to] = batches[next++];
-    for (let k = from; k < to; k++) results[k] = runRules(inputs[k].text, prep.active, { ...prep.base, layout: inputs[k].layout });
+    for (let k = from; k < to; k++) results[k] = runRules(inputs[k].text, prep.active, { ...prep.base, layout: inputs[k].layout }, undefined, undefined, counts);
     flush();
     // let the other side's finished batch in, and send it the next one
     await new Promise((resolve) => setImmediate(resolve));
   }
   await remote;
   // a batch whose worker failed is run here, so nothing is lost
-  for (let k = finished; k < n; k++) if (!results[k]) results[k] = runRules(inputs[k].text, prep.active, { ...prep.base, layout: inputs[k].layout });
+  for (let k = finished; k < n; k++) if (!results[k]) results[k] = runRules(inputs[k].text, prep.active, { ...prep.base, layout: inputs[k].layout }, undefined, undefined, counts);
   flush();
   return finish(prep);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { runRules, type ActiveRule } from '../src/rules/runner.js';
 import type { Edit, Rule } from '../src/types.js';
 
@@ -68,5 +69,48 @@ describe('runRules', () => {
   it('names the rule when a rule throws', () => {
     const bad: Rule = { ...replaceRule('t/bad', /x/g, ''), apply: () => { throw new Error('boom'); } };
     expect(() => runRules('x', active(bad), ctx)).toThrow(/rule t\/bad failed: boom/);
+  });
+});
+
+describe('runRules counting instead of logging', () => {
+  // random edits from made-up rules: overlapping, inserted at one point twice, suggestions, no-ops, inside a URL
+  const randomRule = (id: string, seed: number, level: 'fix' | 'suggest'): Rule => ({
+    id, description: id, defaultLevel: 'fix', example: { before: '', after: '' }, source: 'test',
+    apply(text) {
+      let a = seed;
+      const next = () => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) % 1000) / 1000;
+      const out: Edit[] = [];
+      for (let k = 0; k < 8 && text.length > 0; k++) {
+        const start = Math.floor(next() * text.length);
+        const end = Math.min(text.length, start + Math.floor(next() * 3));
+        const kind = next();
+        out.push({ start, end, text: kind < 0.2 ? text.slice(start, end) : kind < 0.5 ? '' : '字', rule: id, level: next() < 0.3 ? 'suggest' : level });
+      }
+      return out;
+    },
+  });
+  it('gives the same text and the same counts per rule and status as the log', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 30 }), fc.integer({ min: 1, max: 1e6 }), fc.boolean(), (body, seed, suggestAll) => {
+      const text = `见https://example.com/a ${body}结尾`;
+      const rules: ActiveRule[] = [
+        { rule: randomRule('t/a', seed, 'fix'), level: suggestAll ? 'suggest' : 'fix' },
+        { rule: randomRule('t/b', seed + 7, 'fix'), level: 'fix' },
+      ];
+      const logged = runRules(text, rules, ctx);
+      const tally = new Map<string, { fix: number; suggest: number; heldBack: number }>();
+      const counted = runRules(text, rules, ctx, undefined, undefined, tally);
+      expect(counted.text).toBe(logged.text);
+      expect(counted.edits).toEqual([]);
+      const expected = new Map<string, { fix: number; suggest: number; heldBack: number }>();
+      for (const e of logged.edits) {
+        const c = expected.get(e.rule) ?? { fix: 0, suggest: 0, heldBack: 0 };
+        if (e.status === 'applied') c.fix++;
+        else if (e.status === 'suggested') c.suggest++;
+        else c.heldBack++;
+        expected.set(e.rule, c);
+      }
+      const nonZero = (m: typeof tally) => new Map([...m].filter(([, c]) => c.fix + c.suggest + c.heldBack > 0));
+      expect(nonZero(tally)).toEqual(expected);
+    }));
   });
 });

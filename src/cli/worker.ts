@@ -10,7 +10,7 @@
  */
 import type { Options } from '../options.js';
 import { pageSignature } from '../pages/dedupe.js';
-import { activeRules, ruleFindings, tallyEdit, type EditTally, type PageInput, type PageOutcome } from '../pipeline.js';
+import { activeRules, ruleFindings, type EditTally, type PageInput, type PageOutcome } from '../pipeline.js';
 import type { FileReport } from '../report/model.js';
 import { loadRuleData } from '../rules/data.js';
 import { runRules, type ActiveRule } from '../rules/runner.js';
@@ -43,11 +43,9 @@ export function pages(batch: PageBatch): Array<PageOutcome & { tally?: EditTally
   const withState = active.map((a) => ({ ...a, state: batch.states[a.rule.id] }));
   const base = { style: { spacing: batch.options.spacing, punctuation: batch.options.punctuation }, data };
   return batch.pages.map((p) => {
-    const r = runRules(p.text, withState, { ...base, layout: p.layout });
-    if (batch.keepEdits) return r;
+    if (batch.keepEdits) return runRules(p.text, withState, { ...base, layout: p.layout });
     const tally: EditTally = new Map();
-    for (const e of r.edits) tallyEdit(tally, e);
-    return { text: r.text, edits: [], tally };
+    return { text: runRules(p.text, withState, { ...base, layout: p.layout }, undefined, undefined, tally).text, edits: [], tally };
   });
 }
 

@@ -34,6 +34,9 @@ export interface ActiveRule {
   state?: unknown;
 }
 
+/** Edit counts per rule id: applied fixes, suggestions, held-back edits (the summary line's figures). */
+export type EditTally = Map<string, { fix: number; suggest: number; heldBack: number }>;
+
 /** The result for one page. */
 export interface PageResult {
   text: string;
@@ -157,6 +160,9 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
  * @param decide optional reviewer's choice per proposed edit (offsets already in the ORIGINAL page): `skip` drops it
  *   (not applied, not logged), `apply` applies it even at suggest level; undefined keeps the normal behaviour.
  *   Used by `review` and `apply` to re-run the rules with some edits rejected (see src/review/select.ts).
+ * @param tally when given (and no `decide`): the edits are only counted into it, per rule and status, and the
+ *   returned log is empty: no log entry is built and no offset mapped back (runs that show no report; the cleaned
+ *   text is the same)
  * @returns the cleaned text and the edit log with offsets into `text`
  * @throws Error naming the rule when a rule throws or returns an out-of-range edit
  */
@@ -166,7 +172,9 @@ export function runRules(
   ctx: Omit<RuleContext, 'state'>,
   trace?: (rule: string, text: string) => void,
   decide?: (entry: LoggedEdit) => 'apply' | 'skip' | undefined,
+  tally?: EditTally,
 ): PageResult {
+  const counting = tally !== undefined && decide === undefined;
   const stages: PreparedStage[] = [];
   const log: LoggedEdit[] = [];
   let cur = text;
@@ -218,7 +226,25 @@ export function runRules(
     const fixes: Edit[] = [];
     let lastEnd = -1;
     let lastInsertAt = -1;
-    for (const e of sorted) {
+    if (counting) {
+      // the same decisions as below, counted instead of logged
+      let c = tally.get(rule.id);
+      if (!c) tally.set(rule.id, (c = { fix: 0, suggest: 0, heldBack: 0 }));
+      for (const e of sorted) {
+        if ((level === 'suggest' ? 'suggest' : e.level) !== 'fix') {
+          c.suggest++;
+          continue;
+        }
+        if (e.start < lastEnd || (e.start === e.end && e.start === lastInsertAt)) c.heldBack++;
+        else {
+          c.fix++;
+          fixes.push(e);
+          lastEnd = e.end;
+          lastInsertAt = e.start === e.end ? e.start : -1;
+        }
+      }
+    }
+    for (const e of counting ? [] : sorted) {
       const effective = level === 'suggest' ? 'suggest' : e.level;
       const entry: LoggedEdit = {
         rule: rule.id,
@@ -247,7 +273,7 @@ export function runRules(
     if (fixes.length > 0) {
       cur = applyEdits(cur, fixes);
       version++;
-      stages.push(prepareStage(fixes));
+      if (!counting) stages.push(prepareStage(fixes));
     }
     if (timings) timings.get(rule.id)!.total += performance.now() - t1;
     trace?.(rule.id, cur);
