@@ -454,7 +454,8 @@ export type PageBatchRunner = (pages: PageInput[], states: Record<string, unknow
 
 /**
  * {@link processDocument} with the kept pages' rule runs shared between this thread and `runBatch` (worker
- * threads): each side takes the next batch of pages in document order as soon as it is free. The result is the
+ * threads): each side takes the next batch of pages in document order as soon as it is free. Without `runBatch`
+ * every batch runs here, and the event loop still gets a turn between batches (a long run answers Ctrl-C). The result is the
  * same as processDocument's (pages are finished in order whoever ran them). No `trace` or `decide` here: those
  * runs stay in one thread.
  * @param lanes how many batches may be out with `runBatch` at once (one per worker thread)
@@ -465,7 +466,7 @@ export async function processDocumentShared(
   text: string,
   opts: Options,
   data: RuleData,
-  runBatch: PageBatchRunner,
+  runBatch: PageBatchRunner | undefined,
   hooks: Omit<DocHooks, 'decide'> = {},
   lanes = 1,
   batchChars = 1 << 18,
@@ -501,14 +502,14 @@ export async function processDocumentShared(
     while (next < batches.length && !failed) {
       const [from, to] = batches[next++];
       try {
-        const out = await runBatch(inputs.slice(from, to), states);
+        const out = await runBatch!(inputs.slice(from, to), states);
         out.forEach((r, i) => (results[from + i] = r));
       } catch {
         failed = true; // the batch is run here below
       }
     }
   };
-  const remote = Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  const remote = Promise.all(Array.from({ length: runBatch ? Math.max(1, lanes) : 0 }, lane));
   while (next < batches.length) {
     const [from, to] = batches[next++];
     for (let k = from; k < to; k++) results[k] = runRules(inputs[k].text, prep.active, { ...prep.base, layout: inputs[k].layout }, undefined, undefined, counts);

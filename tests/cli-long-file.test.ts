@@ -126,3 +126,45 @@ describe('a report written while the text goes to stdout', () => {
     }
   });
 });
+
+describe('write errors', () => {
+  it('say which output file could not be written and why, and count no fixes for it', () => {
+    const d = tempDir('ocrtidy-write-err-');
+    try {
+      fs.writeFileSync(path.join(d, 'a.txt'), '使用Python写代码,很好。\n');
+      fs.writeFileSync(path.join(d, 'notadir'), '');
+      for (const quiet of [[], ['--quiet']]) {
+        const r = ocrtidy(['clean', ...quiet, '--out-dir', 'notadir', 'a.txt'], d);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('a.txt: cannot write notadir/a.txt: a part of the path is a file, not a folder');
+        if (!quiet.length) expect(r.stderr).toMatch(/1 failed\), 1 page -> 1, 0 fixes/);
+      }
+    } finally {
+      rmTemp(d);
+    }
+  });
+
+  it('leaves no temporary file when a long --write run is interrupted', async () => {
+    const d = tempDir('ocrtidy-interrupt-');
+    try {
+      fs.copyFileSync(path.join(dir, 'long.txt'), path.join(d, 'w.txt'));
+      const { spawn } = await import('node:child_process');
+      const { BIN } = await import('./cli-helpers.js');
+      const child = spawn(process.execPath, [BIN, 'clean', '--quiet', '--jobs', '1', '--write', 'w.txt'], { cwd: d, stdio: 'ignore' });
+      // stop it once the cleaned text has started to go out (a temporary file is there)
+      const started = Date.now();
+      while (!fs.readdirSync(d).some((f) => f.endsWith('.tmp')) && Date.now() - started < 60_000 && child.exitCode === null) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const sawTemp = fs.readdirSync(d).some((f) => f.endsWith('.tmp'));
+      child.kill('SIGINT');
+      await new Promise((r) => child.on('exit', r));
+      expect(sawTemp).toBe(true); // it was stopped while writing
+      expect(fs.readdirSync(d)).toEqual(['w.txt']);
+      const after = fs.readFileSync(path.join(d, 'w.txt'), 'utf8');
+      expect([dump, ocrtidy(['clean', '--quiet', 'long.txt'], dir).stdout]).toContain(after);
+    } finally {
+      rmTemp(d);
+    }
+  });
+});

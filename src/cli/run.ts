@@ -3,6 +3,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import { isMainThread } from 'node:worker_threads';
 import { chunkEncoder, decode, encode, InputError } from '../io/decode.js';
 import { AtomicFile, outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
 import type { Options } from '../options.js';
@@ -248,27 +249,43 @@ export async function processFile(
   const keepEdits = s.keepEdits ?? true;
   let stdout: Buffer | undefined;
   let file: AtomicFile | undefined;
+  let target: string | undefined;
   try {
     if (job.stdinBytes instanceof Error) throw job.stdinBytes;
     // an input --out-dir refuses is refused before it is read or cleaned
     const outPath = s.command === 'clean' && s.outDir && input.kind === 'file' ? outPathFor(input.path, s.outDir, job.cwd) : undefined;
+    // --write replaces the file by renaming over it, which a folder's permissions allow even for a file its owner
+    // made read-only: refuse such a file instead
+    if (s.command === 'clean' && s.write && input.kind === 'file') {
+      try {
+        fs.accessSync(input.path, fs.constants.W_OK);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM') throw new Error('read-only file (no write permission): not cleaned in place');
+      }
+    }
     const { sha256, dec } = readDecoded(job, name);
     rep.sha256 = sha256;
     // long inputs: the bytes are garbage once decoded (read in a function of their own, so no frame holds them)
     collectGarbage();
     // with no report to make, the cleaned text goes out a page at a time: to stdout (when the caller gives a writer),
     // or to a temporary file renamed over the target at the end; a report shows context, so it keeps the whole text
-    const target = s.command !== 'clean' ? undefined : s.write ? (input as { path: string }).path : outPath;
+    target = s.command !== 'clean' ? undefined : s.write ? (input as { path: string }).path : outPath;
     const piece = chunkEncoder(dec);
     let sink: ((chunk: string) => void) | undefined;
     if (s.command === 'clean' && toStdout && toOut && !keepEdits) sink = (c) => toOut(piece(c));
-    else if (target && !keepEdits) {
-      const f = (file = new AtomicFile(target));
-      sink = (c) => f.write(piece(c));
+    else if (target && !keepEdits && isMainThread) {
+      // made at the first page, so that no temporary file exists while the passes are grouped; in the main thread
+      // only, where a signal can remove it (signal-exit); a worker writes its file whole at the end
+      const to = target;
+      sink = (c) => (file ??= new AtomicFile(to)).write(piece(c));
     }
+    const hooks = { onPage, plan: job.plan, sink, keepEdits };
     const res = s.pagesInParallel
-      ? await s.pagesInParallel(dec.text, s.options, data, { onPage, plan: job.plan, sink, keepEdits })
-      : processDocument(dec.text, s.options, data, traceFn, { onPage, plan: job.plan, sink, keepEdits });
+      ? await s.pagesInParallel(dec.text, s.options, data, hooks)
+      : sink && !traceFn
+        // batches with a turn of the event loop between them: Ctrl-C stops the run and removes the temporary file
+        ? await processDocumentShared(dec.text, s.options, data, undefined, hooks)
+        : processDocument(dec.text, s.options, data, traceFn, hooks);
     Object.assign(rep, {
       status: res.changed ? 'changed' : 'unchanged',
       encoding: dec.encoding, bom: dec.bom, eol: dec.eol,
@@ -288,18 +305,26 @@ export async function processFile(
         await writeAtomic(outPath, outBytes);
         rep.writtenTo = outPath;
       }
-    } else if (file && target) {
-      // --write leaves an unchanged file alone
-      if (s.write && rep.status !== 'changed') file.abort();
+    } else if (sink && target) {
+      // --write leaves an unchanged file alone; an empty output made no file yet
+      const f = file ?? new AtomicFile(target);
+      if (s.write && rep.status !== 'changed') f.abort();
       else {
-        file.commit();
+        f.commit();
         rep.writtenTo = target;
       }
     }
   } catch (e) {
     file?.abort();
     rep.status = 'error';
-    rep.error = e instanceof InputError ? e.message.replace(`${name}: `, '') : (e as Error).message;
+    const code = (e as NodeJS.ErrnoException).code;
+    // a file-system error past reading is one of writing the output: say which file and why, in words
+    rep.error = e instanceof InputError ? e.message.replace(`${name}: `, '')
+      : code && target ? `cannot write ${target}: ${WRITE_ERRORS[code] ?? code}`
+        : (e as Error).message;
+    // nothing of this file was written: its edits are not counted as made
+    rep.edits = [];
+    rep.tally = undefined;
   }
   return { report: rep, stdout };
 }
@@ -344,6 +369,13 @@ function workerFile(): string | undefined {
   const built = new URL('../../dist/cli/worker.js', import.meta.url);
   return fs.existsSync(built) ? built.href : undefined;
 }
+
+/** Write errors by code, in words. */
+const WRITE_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'no such folder', ENOTDIR: 'a part of the path is not a folder',
+  EEXIST: 'a part of the path is a file, not a folder', EISDIR: 'it is a folder', ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded', EMFILE: 'too many open files',
+};
 
 /** Reads an input's bytes (or takes standard input's), hashes and decodes them. @throws InputError, Error */
 function readDecoded(job: FileJob, name: string): { sha256: string; dec: ReturnType<typeof decode> } {

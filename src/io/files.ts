@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
+import { onExit } from 'signal-exit';
 import writeFileAtomic from 'write-file-atomic';
 
 /** A resolved input: a path (as the user would name it, relative to cwd when inside it) or stdin. */
@@ -103,12 +104,15 @@ export async function writeAtomic(file: string, data: Buffer | string): Promise<
 /**
  * A file written in pieces that appears whole or not at all: the pieces go to a temporary file beside `file`, and
  * {@link AtomicFile.commit} flushes it to disk and renames it over `file` (write-file-atomic's method, which has no
- * streaming form); {@link AtomicFile.abort} removes the temporary file. Keeps long outputs out of memory.
+ * streaming form); {@link AtomicFile.abort} removes the temporary file, and so does the end of the process before
+ * either (Ctrl-C, SIGTERM: signal-exit, as write-file-atomic does). Keeps long outputs out of memory.
  * @throws Error (from the file system) when the folder cannot be made or the temporary file cannot be opened
  */
 export class AtomicFile {
   private fd: number;
   private readonly tmp: string;
+  /** Removes the temporary file if the process ends (exit, SIGINT, SIGTERM...) before commit or abort. */
+  private removeOnExit: () => void;
   private readonly file: string;
   constructor(file: string) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -121,6 +125,14 @@ export class AtomicFile {
     this.file = file;
     this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
     this.fd = fs.openSync(this.tmp, 'wx');
+    const tmp = this.tmp;
+    this.removeOnExit = onExit(() => {
+      try {
+        fs.rmSync(tmp, { force: true });
+      } catch {
+        // the process is ending: nothing more to do
+      }
+    });
   }
   /** Appends bytes. */
   write(bytes: Uint8Array): void {
@@ -138,11 +150,13 @@ export class AtomicFile {
     fs.closeSync(this.fd);
     this.fd = -1;
     fs.renameSync(this.tmp, this.file);
+    this.removeOnExit();
   }
   /** Drops what was written; the target file is untouched. Safe to call after commit. */
   abort(): void {
     if (this.fd >= 0) fs.closeSync(this.fd);
     this.fd = -1;
     fs.rmSync(this.tmp, { force: true });
+    this.removeOnExit();
   }
 }
