@@ -1,6 +1,7 @@
 /**
  * The pipeline for one document (one input file): split pages -> group duplicate passes -> rules -> join.
- * Pure: no I/O. Each document is processed on its own; nothing in one file changes what happens to another.
+ * No I/O. Each document is processed on its own; nothing in one file changes what happens to another. The one side
+ * effect: on a long document, a full garbage collection between phases once the CLI allowed it (io/memory.ts).
  */
 import type { Options } from './options.js';
 import { pageLayout, splitPages, type Page, type SplitResult } from './pages/split.js';
@@ -9,6 +10,7 @@ import { dedupePages } from './pages/passes.js';
 import { fuse } from './pages/fuse.js';
 import { symptoms } from './pages/quality.js';
 import { RULES } from './rules/index.js';
+import { serialize } from 'node:v8';
 import { collectGarbage } from './io/memory.js';
 import { applyEdits, mapThrough, runRules, type ActiveRule, type EditTally, type LoggedEdit } from './rules/runner.js';
 import type { Edit, PageLayout, Rule, RuleContext, RuleData } from './types.js';
@@ -47,6 +49,9 @@ const OPT_IN: Record<string, (o: Options) => boolean> = {
   'pages/reflow': (o) => o.reflow,
   'pages/running-head': (o) => o.stripHeaders,
 };
+
+/** Per-document rule states larger than this (bytes, serialised) are not sent to worker threads. */
+const MAX_SHARED_STATE = 1 << 20;
 
 /** Documents at least this long (UTF-16 code units) get a full garbage collection between phases (io/memory.ts). */
 const LONG_DOCUMENT = 1 << 22;
@@ -486,6 +491,9 @@ export async function processDocumentShared(
   const states: Record<string, unknown> = {};
   for (const a of prep.active) if (a.state !== undefined) states[a.rule.id] = a.state;
   const counts = prep.keepEdits ? undefined : prep.tally; // pages run here count straight into the document's tally
+  // the states go with every batch (structured clone): when they are large (pages/running-head keys every page's
+  // text), sending them would cost more than the other threads save, so every batch runs here
+  if (runBatch && serialize(states).length > MAX_SHARED_STATE) runBatch = undefined;
   const results: Array<PageOutcome | undefined> = new Array(n);
   // both sides take the next batch in document order, so finished pages go out (and are let go) at once and only a
   // few batches are ever held
@@ -503,6 +511,7 @@ export async function processDocumentShared(
       const [from, to] = batches[next++];
       try {
         const out = await runBatch!(inputs.slice(from, to), states);
+        if (out.length !== to - from) throw new Error(`${out.length} results for ${to - from} pages`);
         out.forEach((r, i) => (results[from + i] = r));
       } catch {
         failed = true; // the batch is run here below

@@ -12,7 +12,7 @@ import { planAcrossFiles } from '../pages/across.js';
 import { formatForFile, render, type FormatName } from '../report/formats.js';
 import { startProgress, wantProgress, type Progress } from './progress.js';
 import { createHash } from 'node:crypto';
-import { collectGarbage } from '../io/memory.js';
+import { allowCollections, collectGarbage } from '../io/memory.js';
 import { countByRule, summaryLine, type FileReport, type RunReport } from '../report/model.js';
 import { loadRuleData } from '../rules/data.js';
 import type { RuleData } from '../types.js';
@@ -57,6 +57,7 @@ const useColor = (s: { isTTY?: boolean }) => Boolean(s.isTTY) && !process.env.NO
  */
 export async function run(s: RunSettings, io: Io): Promise<number> {
   const t0 = performance.now();
+  allowCollections(); // long dumps: full collections between phases (io/memory.ts)
   const err = (msg: string) => io.stderr.write(`ocrtidy: ${msg}\n`);
   const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
   const reports: FileReport[] = errors.map((e) => ({ file: e.input, status: 'error', error: e.message, groups: [], edits: [] }));

@@ -12,6 +12,7 @@ import type { Options } from '../options.js';
 import { pageSignature } from '../pages/dedupe.js';
 import { activeRules, ruleFindings, type EditTally, type PageInput, type PageOutcome } from '../pipeline.js';
 import type { FileReport } from '../report/model.js';
+import { allowCollections } from '../io/memory.js';
 import { loadRuleData } from '../rules/data.js';
 import { runRules, type ActiveRule } from '../rules/runner.js';
 import type { RuleData } from '../types.js';
@@ -26,6 +27,7 @@ function setup(options: Options): { data: RuleData; active: ActiveRule[] } {
 }
 
 export default async function work(job: FileJob): Promise<FileReport> {
+  allowCollections();
   return (await processFile(job, setup(job.settings.options).data)).report;
 }
 

@@ -139,12 +139,15 @@ export class AtomicFile {
     let done = 0;
     while (done < bytes.length) done += fs.writeSync(this.fd, bytes, done);
   }
-  /** Makes the file: keeps an existing file's mode, flushes, renames over `file`. */
+  /** Makes the file: keeps an existing file's mode (and, run as root, its owner), flushes, renames over `file`. */
   commit(): void {
     try {
-      fs.fchmodSync(this.fd, fs.statSync(this.file).mode & 0o7777);
+      const old = fs.statSync(this.file);
+      fs.fchmodSync(this.fd, old.mode & 0o7777);
+      // as write-file-atomic does: run as root, the file keeps its owner
+      if (process.getuid?.() === 0) fs.fchownSync(this.fd, old.uid, old.gid);
     } catch {
-      // a new file: the default mode
+      // a new file: the default mode and owner
     }
     fs.fsyncSync(this.fd);
     fs.closeSync(this.fd);

@@ -12,6 +12,15 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 
 let gc: (() => void) | undefined | null = null;
+let allowed = false;
+
+/**
+ * Lets {@link collectGarbage} work in this process. The CLI calls it; a program that uses the pipeline as a library
+ * does not get V8's flags changed under it unless it calls this too.
+ */
+export function allowCollections(): void {
+  allowed = true;
+}
 
 function collector(): (() => void) | undefined {
   const own = (globalThis as { gc?: () => void }).gc;
@@ -26,10 +35,11 @@ function collector(): (() => void) | undefined {
 }
 
 /**
- * Runs a full collection when the JavaScript heap and its buffers hold at least `minBytes` (default 64 MB), else
- * does nothing (a small run does not pay for it: a full collection of a heap that size takes tens of ms).
+ * Runs a full collection when {@link allowCollections} was called and the JavaScript heap and its buffers hold at
+ * least `minBytes` (default 64 MB); else does nothing (a small run does not pay for it: a full collection of a heap that size takes tens of ms).
  */
 export function collectGarbage(minBytes = 64 * 2 ** 20): void {
+  if (!allowed) return;
   const m = process.memoryUsage();
   if (m.heapUsed + m.arrayBuffers < minBytes) return;
   if (gc === null) gc = collector();
