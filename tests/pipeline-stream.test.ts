@@ -139,4 +139,24 @@ describe('processDocumentShared', () => {
     expect(fallback.groups).toEqual(plain.groups);
     expect(fallback.output).toBe(plain.output);
   });
+
+  it('treats a batch answered with the wrong number of pages as failed, and runs it here', async () => {
+    const o = opts();
+    const plain = processDocument(big, o, data);
+    const short: PageBatchRunner = async (batch, states) => (await elsewhere(o, [])(batch, states)).slice(1);
+    const shared = await processDocumentShared(big, o, data, short, {}, 1, 500);
+    expect(shared.output).toBe(plain.output);
+    expect(shared.edits).toEqual(plain.edits);
+  });
+
+  it('keeps every batch here when the per-document states are too large to send with each batch', async () => {
+    const o = opts({ stripHeaders: true });
+    const text = Array.from({ length: 1200 }, (_, i) => `书名 第一部分\n\n${makePage(900 + i, 900)}\n\n书名 第一部分`).join('\f');
+    const plain = processDocument(text, o, data);
+    const calls: number[][] = [];
+    const shared = await processDocumentShared(text, o, data, elsewhere(o, calls), {}, 1, 5000);
+    expect(shared.output).toBe(plain.output);
+    expect(plain.tally.get('pages/running-head')?.fix).toBeGreaterThan(1000); // the state names most pages
+    expect(calls).toEqual([]);
+  });
 });
