@@ -5,8 +5,8 @@
 // `pangu` package, called in process) and AutoCorrect's CLI (the `autocorrect-node` package), and the goals:
 //   full default pipeline <= 0.5 x AutoCorrect CLI wall time; spacing rules alone >= pangu's throughput;
 //   (--large) 100 MB in <= 10 x the 10 MB time; peak RSS <= 400 MB at 100 MB.
-// The default pipeline runs as a user runs it (`clean --quiet DUMP > OUT`: --jobs defaults to the number of CPUs, so
-// one long file's pages are shared among threads); `--jobs 1` is shown beside it, and the CPU seconds of each run.
+// The default pipeline runs as a user runs it (`clean --quiet DUMP > OUT`: one thread for one file); beside it
+// `--jobs N` (N = CPUs: the file's pages shared among N threads) and `--no-dedupe`, with the CPU seconds of each run.
 // Dumps come from ../shared/bench/make-dump.py (10 MB; 10 and 100 MB with --large) and are cached in .bench/.
 // Each measured run is a child process: wall time measured here, peak RSS by /usr/bin/time -v (or, without it,
 // by a --require hook that reports process.resourceUsage().maxRSS). A run past --timeout (default 300 s) is killed
@@ -124,7 +124,7 @@ for (const mb of sizes) {
     console.error('  ocrtidy CLI clean, default pipeline: skipped (timed out on the smaller dump)');
     rows.push({ tool: 'ocrtidy CLI', what: 'clean, default pipeline', sizeMB: mb, bytes, ok: false, timedOut: true, skipped: true });
   } else row('ocrtidy CLI', 'clean, default pipeline', mb, bytes, measure(node, [cli, 'clean', '--quiet', dump], { stdout: out('ocrtidy') }));
-  row('ocrtidy CLI', 'clean --jobs 1 (one thread)', mb, bytes, measure(node, [cli, 'clean', '--quiet', '--jobs', '1', dump], { stdout: out('ocrtidy-jobs1') }));
+  row('ocrtidy CLI', `clean --jobs ${machine.nproc} (pages shared among threads)`, mb, bytes, measure(node, [cli, 'clean', '--quiet', '--jobs', String(machine.nproc), dump], { stdout: out('ocrtidy-jobsN') }));
   row('ocrtidy CLI', 'clean --no-dedupe (rules only)', mb, bytes, measure(node, [cli, 'clean', '--quiet', '--no-dedupe', dump], { stdout: out('ocrtidy-nodedupe') }));
   if (!has('--no-autocorrect')) {
     if (fs.existsSync(autocorrect)) row('AutoCorrect CLI', 'autocorrect --stdin', mb, bytes, measure(node, [autocorrect, '--stdin'], { stdin: dump, stdout: out('autocorrect') }));
@@ -177,7 +177,7 @@ goal('spacing rules alone >= pangu throughput (10 MB, transform only)',
   sp?.ok && pg?.ok ? sp.transformSeconds <= pg.transformSeconds : undefined,
   sp?.ok && pg?.ok ? `${f2(sp.bytes / 1e6 / sp.transformSeconds)} MB/s vs ${f2(pg.bytes / 1e6 / pg.transformSeconds)} MB/s (rules: ${sp.rules.join(', ') || 'none'}; edits counted as in a run without a report${splog?.ok ? `; with the edit log ${f2(splog.bytes / 1e6 / splog.transformSeconds)} MB/s` : ''})` : 'not measured');
 if (sizes.includes(100)) {
-  for (const what of ['clean, default', 'clean --jobs 1', 'clean --no-dedupe']) {
+  for (const what of ['clean, default', `clean --jobs ${machine.nproc}`, 'clean --no-dedupe']) {
     const a = get('ocrtidy CLI', what, 10), b = get('ocrtidy CLI', what, 100);
     goal(`100 MB in <= 10 x the 10 MB time (${what})`, a?.ok && b?.ok ? b.wall <= 10 * a.wall : b?.timedOut ? false : undefined,
       a?.ok && b?.ok ? `${f2(b.wall)} s vs 10 x ${f2(a.wall)} s` : `10 MB ${a?.ok ? f2(a.wall) + ' s' : 'no time'}, 100 MB ${b?.ok ? f2(b.wall) + ' s' : b?.timedOut ? `> ${timeoutS} s` : 'failed'}`);

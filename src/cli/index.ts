@@ -62,7 +62,7 @@ function sharedOptions(cmd: Command): Command {
     .option('-q, --quiet', 'no report on stdout and no summary on stderr')
     .option('--config <file>', `config file to use instead of the nearest ${CONFIG_FILE} up from the current directory`)
     .option('--no-config', `use no config file`)
-    .option('-j, --jobs <n>', 'worker threads: files in parallel, or one file of 1 MB or more with its pages shared among N threads (default: the number of CPUs for 1 MB of input or more, else 1)', parseJobs);
+    .option('-j, --jobs <n>', 'worker threads: files in parallel (default: the number of CPUs when several files hold 1 MB or more, else 1); with one file of 1 MB or more, N > 1 shares its pages among N threads', parseJobs);
 
 }
 

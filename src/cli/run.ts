@@ -106,10 +106,12 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
     // several files: a pool of worker threads; results are placed in input order
     reports.push(...(await processInPool(inputs, s, io.cwd, jobs)));
   } else {
-    // one long file: its pages' rules are shared among this thread and jobs - 1 worker threads
+    // one long file and an explicit --jobs N: its pages' rules are shared among this thread and N - 1 worker
+    // threads. Not by default: on a 2-CPU machine the workers' start-up and warm-up cost more than they save on a
+    // 10 MB dump, and a second heap raises peak memory (README, "--jobs N")
     let pool: { destroy(): Promise<void> } | undefined;
     if (inputs.length === 1 && fileInputs.length === 1 && !s.trace && !plans) {
-      const pageJobs = Math.max(1, s.jobs ?? os.availableParallelism());
+      const pageJobs = Math.max(1, s.jobs ?? 1);
       if (pageJobs > 1 && fileSize(fileInputs[0].path) >= PAGES_MIN_BYTES) {
         const shared = await sharedPages(pageJobs - 1, s.options);
         if (shared) {
