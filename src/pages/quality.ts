@@ -8,7 +8,7 @@
  * word nobody else attests, a page number the others have.
  * Source of every kind: observed tesseract output on scanned Chinese technical books (corpus READMEs).
  */
-import { CJK } from '../rules/classes.js';
+import { CJK, codePointAt, cpLength } from '../rules/classes.js';
 
 /** An OCR symptom found in one pass alone: a pattern and its weight per match. */
 interface Symptom {
@@ -139,15 +139,8 @@ export function bigramKeyOf(bigram: string): number {
 export function countLookalikeBigrams(text: string, counts: BigramCounts, sign = 1): void {
   let prev = -1;
   let prevLook = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
+  for (let i = 0, c = 0; i < text.length; i += cpLength(c)) {
+    c = codePointAt(text, i);
     if (c <= 0x20 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200b)) continue;
     const look = c < 0x10000 && LOOK_UNIT[c] === 1;
     if (prev >= 0 && (prevLook || look)) {
