@@ -77,3 +77,18 @@ describe('punct/width', () => {
     expect(analyzeWidth([mostly], auto).fullStop).toBe(true);
   });
 });
+
+describe('a period before a bracket this run converts', () => {
+  const doc = '他们用了各种工具(例如编辑器等.)来完成工作。这是第二句。还有第三句。';
+  it('becomes 。 in the same run as the bracket, so a second run has nothing left to do', () => {
+    const once = clean(doc);
+    expect(once).toContain('（例如编辑器等。）');
+    expect(clean(once)).toBe(once);
+  });
+  it('stays a period before a Latin-style ASCII pair, which is not converted', () => {
+    const latin = '见手册 (参见 ls(1) 等.) 的说明。这是第二句。还有第三句。';
+    const once = clean(latin);
+    expect(once).toContain('等.)');
+    expect(clean(once)).toBe(once);
+  });
+});

@@ -93,11 +93,13 @@ const BULLETS = '•·・●▪◦';
 const CLAUSE_END = '。！？，；：,;:!?.';
 
 /** True when the `.` at `i` ends a Chinese sentence (see the module doc). */
-function cjkSentencePeriod(line: string, i: number): boolean {
+function cjkSentencePeriod(line: string, i: number, fullClose?: ReadonlySet<number>): boolean {
   const p = line[i - 1];
   const n = line[i + 1];
   if (p === undefined || !(isCjkCh(p) || CLOSERS.includes(p))) return false;
-  if (n !== undefined && n !== ' ' && n !== '\t' && !CLOSERS.includes(n)) return false; // label period or token
+  // a `)` that this run turns into `）` counts as that closer already (else the next run would see `.）`)
+  const closer = (k: number) => CLOSERS.includes(line[k]) || (line[k] === ')' && fullClose?.has(k) === true);
+  if (n !== undefined && n !== ' ' && n !== '\t' && !closer(i + 1)) return false; // label period or token
   // a list label's period: a bullet within the last 25 characters, with no clause mark in between
   for (let j = i - 1; j >= 0 && j >= i - 25; j--) {
     const c = line[j];
@@ -259,6 +261,20 @@ export const punctWidth: Rule = {
         if (line[i + 1] !== ' ' || padded) return true;
         return ctx.layout === 'line' && isCjkCh(line[i - 1]);
       };
+      // which bracket pairs step 2 converts (a Chinese pair, not a Latin-style one set off by spaces)
+      const wordAt = (i: number) => i >= 0 && i < line.length && /[\p{L}\p{N}]/u.test(line[i]);
+      const converts = (a: number, b: number) => {
+        if (!bracketChinese(line, a, b)) return false;
+        // a matched ASCII pair set off by a space outside it (`文件 (参见 x(5)) 来`) is the typesetter's Latin-style
+        // parenthesis, not OCR damage: only a pair of mixed widths or a tight ASCII pair is converted
+        // (a space between the pair and a punctuation mark is OCR padding, which space/punctuation removes: it does
+        // not count, or the answer would change once the padding is gone)
+        const spacedOutside = (line[a - 1] === ' ' && wordAt(a - 2)) || (line[b + 1] === ' ' && wordAt(b + 2));
+        return !(line[a] === '(' && line[b] === ')' && spacedOutside && ctx.style.punctuation === 'auto');
+      };
+      const pairs = line.includes(')') || line.includes('）') ? bracketPairs(line) : [];
+      const fullClose = new Set<number>();
+      if (full('(')) for (const [a, b] of pairs) if (line[b] === ')' && converts(a, b)) fullClose.add(b);
       markG.lastIndex = 0;
       while (markG.test(line)) {
         const i = markG.lastIndex - 1;
@@ -267,21 +283,14 @@ export const punctWidth: Rule = {
           if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight, padded);
         } else if ('，：；！？'.includes(ch) && half(ch) && chineseContext(line, i, brackets)) {
           put(i, TO_HALF[ch], `${ch} -> ${TO_HALF[ch]} (the document writes this mark half width)`, false, false);
-        } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i) && spaceAfterOk(i)) {
+        } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i, fullClose) && spaceAfterOk(i)) {
           put(i, '。', 'sentence-final period after Chinese text -> 。', tight, padded);
         }
       }
       // 2. brackets, in pairs
-      for (const [a, b] of bracketPairs(line)) {
+      for (const [a, b] of pairs) {
         const o = line[a], c = line[b];
-        if (!bracketChinese(line, a, b)) continue;
-        // a matched ASCII pair set off by a space outside it (`文件 (参见 x(5)) 来`) is the typesetter's Latin-style
-        // parenthesis, not OCR damage: only a pair of mixed widths or a tight ASCII pair is converted
-        // (a space between the pair and a punctuation mark is OCR padding, which space/punctuation removes: it does
-        // not count, or the answer would change once the padding is gone)
-        const wordAt = (i: number) => i >= 0 && i < line.length && /[\p{L}\p{N}]/u.test(line[i]);
-        const spacedOutside = (line[a - 1] === ' ' && wordAt(a - 2)) || (line[b + 1] === ' ' && wordAt(b + 2));
-        if (o === '(' && c === ')' && spacedOutside && ctx.style.punctuation === 'auto') continue;
+        if (!converts(a, b)) continue;
         if (full('(')) {
           if (o === '(') put(a, '（', 'bracket pair -> full width', padded, tight);
           if (c === ')') put(b, '）', 'bracket pair -> full width', tight, padded);
