@@ -181,6 +181,10 @@ describe('--rule ID=LEVEL', () => {
     r = ocrtidy(['check', '--rule', 'space/cjk-latin=warn', 'p.txt']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('space/cjk-latin=warn');
+    // an id without its namespace is named as an unknown rule, with the id it probably meant
+    r = ocrtidy(['check', '--rule', 'cjk-latin=off', 'p.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown rule "cjk-latin" (did you mean space/cjk-latin?)');
   });
 });
 

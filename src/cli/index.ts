@@ -23,9 +23,12 @@ import { addScoreCommand } from './score.js';
 const VERSION = '0.1.0';
 
 function parseRule(value: string, prev: Record<string, Level>): Record<string, Level> {
-  const m = /^([\w-]+\/[\w-]+)=(off|fix|suggest)$/.exec(value);
+  const m = /^([^=\s]+)=(off|fix|suggest)$/.exec(value);
   if (!m) throw new InvalidArgumentError(`expected ID=off|fix|suggest, got "${value}"`);
-  if (!findRule(m[1]) && m[1] !== 'pages/duplicate-pass') throw new InvalidArgumentError(`unknown rule "${m[1]}" (see: ocrtidy rules)`);
+  if (!findRule(m[1]) && m[1] !== 'pages/duplicate-pass') {
+    const near = similarIds(m[1], ruleInfos({ rules: {} }));
+    throw new InvalidArgumentError(`unknown rule "${m[1]}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''} (rule ids are namespace/name; see: ocrtidy rules)`);
+  }
   return { ...prev, [m[1]]: m[2] as Level };
 }
 function parseThreshold(value: string): number {
