@@ -12,7 +12,7 @@ import { symptoms } from './pages/quality.js';
 import { RULES } from './rules/index.js';
 import { serialize } from 'node:v8';
 import { collectGarbage } from './io/memory.js';
-import { applyEdits, mapThrough, runRules, type ActiveRule, type EditTally, type LoggedEdit } from './rules/runner.js';
+import { applyEdits, mapThrough, mergeTally, runRules, type ActiveRule, type EditTally, type LoggedEdit } from './rules/runner.js';
 import type { Edit, PageLayout, Rule, RuleContext, RuleData } from './types.js';
 
 /** An edit placed in the document: offsets (UTF-16 code units) into the original document text, 1-based line/column. */
@@ -173,6 +173,8 @@ interface Prepared {
   pages: Page[];
   /** Kept pages in output order, and the separator each one gets in the output. */
   order: Page[];
+  /** What the rules get for each kept page, in output order: its text (after `--fuse`, if any) and layout. */
+  inputs: PageInput[];
   seps: string[];
   groups: PassGroup[];
   replaced: Set<number>;
@@ -213,10 +215,7 @@ function prepare(text: string, opts: Options, data: RuleData, hooks: DocHooks, p
       message: e.message, page: page.index, offset, endOffset: page.offset + e.end, line: at.line, column: at.column,
     };
   };
-  const record = (e: DocEdit) => {
-    tallyEdit(tally, e);
-    if (keepEdits) edits.push(e);
-  };
+  const record = (e: DocEdit) => recordEdit({ keepEdits, edits, tally }, e);
 
   // 1. duplicate passes: which pages survive
   let groups = plan
@@ -303,21 +302,25 @@ function prepare(text: string, opts: Options, data: RuleData, hooks: DocHooks, p
   // 2. per-document analysis over the kept pages
   const active = activeRules(opts);
   const base = { style: { spacing: opts.spacing, punctuation: opts.punctuation }, data };
+  // the text and layout the rules get for each kept page: the page, or, with `--fuse`, the page after fusion
+  const inputs = order.map((p): PageInput => {
+    const fe = fused.get(p.index);
+    return { text: fe ? applyEdits(p.text, fe) : p.text, layout: p.layout };
+  });
   const prep: Prepared = {
-    text, mode: split.mode, pages, order, seps: separators(order, pages), groups, replaced, fused, active, base, place,
-    keepEdits, edits, tally, chunks: [], sink: hooks.sink, same: 0, changed: false, done: 0, onPage: hooks.onPage,
+    text, mode: split.mode, pages, order, inputs, seps: separators(order, pages), groups, replaced, fused, active, base,
+    place, keepEdits, edits, tally, chunks: [], sink: hooks.sink, same: 0, changed: false, done: 0, onPage: hooks.onPage,
   };
-  const keptTexts = order.map((p) => pageInput(prep, p).text);
-  for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze(keptTexts, { ...base, layout: 'block' });
+  for (const a of active) if (a.rule.analyze) a.state = a.rule.analyze(inputs.map((i) => i.text), { ...base, layout: 'block' });
   // grouping left its shingles and signatures behind: let them go before the long per-page phase
   if (text.length >= LONG_DOCUMENT) collectGarbage();
   return prep;
 }
 
-/** The text and layout the rules get for a kept page: the page, or, with `--fuse`, the page after fusion. */
-function pageInput(prep: Prepared, p: Page): PageInput {
-  const fe = prep.fused.get(p.index);
-  return { text: fe ? applyEdits(p.text, fe) : p.text, layout: p.layout };
+/** Adds an edit to a document's tally and, when the run lists edits, to its list. */
+function recordEdit(log: Pick<Prepared, 'keepEdits' | 'edits' | 'tally'>, e: DocEdit): void {
+  tallyEdit(log.tally, e);
+  if (log.keepEdits) log.edits.push(e);
 }
 
 /** Places the k-th kept page's edits in the document and emits its cleaned text. Pages must come in order. */
@@ -325,10 +328,7 @@ function finishPage(prep: Prepared, k: number, r: PageOutcome): void {
   const p = prep.order[k];
   const { place, replaced } = prep;
   const fe = prep.fused.get(p.index);
-  const record = (e: DocEdit) => {
-    tallyEdit(prep.tally, e);
-    if (prep.keepEdits) prep.edits.push(e);
-  };
+  const record = (e: DocEdit) => recordEdit(prep, e);
   for (const e of fe ?? []) {
     const logged: LoggedEdit = { rule: e.rule, level: 'fix', status: 'applied', start: e.start, end: e.end, before: p.text.slice(e.start, e.end), after: e.text, message: e.message };
     if (replaced.has(p.index)) record({ ...place(prep.pages[p.index], { ...logged, start: 0, end: 0 }), message: `${e.message}; in the pass taken from another file, at its offset ${e.start}` });
@@ -344,15 +344,7 @@ function finishPage(prep: Prepared, k: number, r: PageOutcome): void {
   } else {
     for (const e of r.edits) tallyEdit(prep.tally, e);
   }
-  for (const [rule, c] of r.tally ?? []) {
-    const t = prep.tally.get(rule);
-    if (!t) prep.tally.set(rule, { ...c });
-    else {
-      t.fix += c.fix;
-      t.suggest += c.suggest;
-      t.heldBack += c.heldBack;
-    }
-  }
+  if (r.tally) mergeTally(prep.tally, r.tally);
   emit(prep, r.text);
   emit(prep, prep.seps[k]);
   prep.done++;
@@ -405,7 +397,7 @@ export function processDocument(
   const { decide } = hooks;
   const prep = prepare(text, opts, data, hooks);
   prep.order.forEach((p, k) => {
-    const input = pageInput(prep, p);
+    const input = prep.inputs[k];
     const direct = decide && !prep.fused.has(p.index) && !prep.replaced.has(p.index);
     const r = runRules(input.text, prep.active, { ...prep.base, layout: input.layout }, trace ? (rule, t) => trace(p.index, rule, t) : undefined,
       direct ? (e) => decide(prep.place(p, e)) : undefined, prep.keepEdits ? undefined : prep.tally);
@@ -479,7 +471,7 @@ export async function processDocumentShared(
 ): Promise<DocResult> {
   const prep = prepare(text, opts, data, hooks, await groupShared(text, opts, data, hooks, help));
   const n = prep.order.length;
-  const inputs = prep.order.map((p) => pageInput(prep, p));
+  const { inputs } = prep;
   // batches of whole pages, about batchChars each
   const batches: Array<[number, number]> = [];
   for (let from = 0; from < n;) {

@@ -4,6 +4,7 @@
  */
 import type { PassGroup } from '../pages/dedupe.js';
 import type { DocEdit } from '../pipeline.js';
+import { mergeTally } from '../rules/runner.js';
 
 /** Version of the json report shape; bumped on any incompatible change. */
 export const REPORT_VERSION = 1;
@@ -50,13 +51,7 @@ export function countByRule(files: readonly FileReport[]): Map<string, { fix: nu
   const m = new Map<string, { fix: number; suggest: number; heldBack: number }>();
   for (const f of files) {
     if (f.tally) {
-      for (const [rule, t] of Object.entries(f.tally)) {
-        const c = m.get(rule) ?? { fix: 0, suggest: 0, heldBack: 0 };
-        c.fix += t.fix;
-        c.suggest += t.suggest;
-        c.heldBack += t.heldBack;
-        m.set(rule, c);
-      }
+      mergeTally(m, new Map(Object.entries(f.tally)));
       continue;
     }
     for (const e of f.edits) {

@@ -37,6 +37,19 @@ export interface ActiveRule {
 /** Edit counts per rule id: applied fixes, suggestions, held-back edits (the summary line's figures). */
 export type EditTally = Map<string, { fix: number; suggest: number; heldBack: number }>;
 
+/** Adds the counts of `from` to `into`, rule by rule. */
+export function mergeTally(into: EditTally, from: EditTally): void {
+  for (const [rule, c] of from) {
+    const t = into.get(rule);
+    if (!t) into.set(rule, { ...c });
+    else {
+      t.fix += c.fix;
+      t.suggest += c.suggest;
+      t.heldBack += c.heldBack;
+    }
+  }
+}
+
 /** The result for one page. */
 export interface PageResult {
   text: string;

@@ -87,21 +87,7 @@ export const TIGHT = `${CJK}${CJK_PUNCT.replace(/[“”‘’]/g, '')}`;
 
 /** Gaps between two tight characters (CJK or CJK punctuation) on a line: closed up and single-spaced. */
 export function gapCounts(line: string): { tight: number; spaced: number } {
-  let tight = 0, spaced = 0;
-  let prevTight = false; // the previous code point is tight
-  let prevSpaceAfterTight = false; // previous char is one space after a tight char
-  for (let i = 0; i < line.length; i++) {
-    let c = line.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
-      c = ((c - 0xd800) << 10) + (line.charCodeAt(i + 1) - 0xdc00) + 0x10000;
-      i++;
-    }
-    const t = c >= 0x2e80 && isTightCode(c);
-    if (t && prevTight) tight++;
-    else if (t && prevSpaceAfterTight) spaced++;
-    prevSpaceAfterTight = c === 32 && prevTight;
-    prevTight = t;
-  }
+  const { tight, spaced } = lineStats(line, 'line', false);
   return { tight, spaced };
 }
 
@@ -251,9 +237,10 @@ const asciiMark = charTable(',;:?!');
  * Counts the marks of a line (full-width mid-sentence marks, and ASCII `, : ; ? !` in a Chinese sentence, see
  * {@link chineseContext}) and the padded ones: a space (after a non-space) before such a mark or a closing
  * bracket (a `)` too), or (layout `block`) a space after a full-width mark before more text; and, in the same
- * linear scan, the line's {@link gapCounts} (so that {@link paddedLines} reads each line once).
+ * linear scan, the gaps between tight characters, closed up and single-spaced (so that {@link paddedLines} reads
+ * each line once). `marksToo` false counts the gaps only ({@link gapCounts}).
  */
-function lineStats(line: string, layout: PageLayout): { tight: number; spaced: number; pads: number; marks: number } {
+function lineStats(line: string, layout: PageLayout, marksToo = true): { tight: number; spaced: number; pads: number; marks: number } {
   let pads = 0, marks = 0;
   let brackets: (() => Set<number>) | undefined;
   /** padCounts's part, for the mark at i (code c). */
@@ -274,17 +261,18 @@ function lineStats(line: string, layout: PageLayout): { tight: number; spaced: n
       if (j < line.length) pads++;
     }
   };
-  // gapCounts, as there
+  // the gaps: a high surrogate is read with the unit after it, whatever that is
   let tight = 0, spaced = 0;
   let prevTight = false;
   let prevSpaceAfterTight = false;
   for (let i = 0; i < line.length; i++) {
     let c = line.charCodeAt(i);
-    if (padMark[c] === 1) countMark(i, c); // the marks are all BMP, never half of a surrogate pair
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
-      // gapCounts reads a high surrogate with the unit after it, whatever that is; a mark there still counts
+    if (padMark[c] === 1) {
+      if (marksToo) countMark(i, c); // the marks are all BMP, never half of a surrogate pair
+    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
+      // a mark in the unit read with a high surrogate still counts
       const d = line.charCodeAt(i + 1);
-      if (padMark[d] === 1) countMark(i + 1, d);
+      if (marksToo && padMark[d] === 1) countMark(i + 1, d);
       c = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
       i++;
     }
