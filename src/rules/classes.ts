@@ -40,26 +40,33 @@ export function countCjk(text: string): number {
 
 /**
  * The {@link CJK} class by code point, for rules that walk a text by char codes instead of scanning it with a
- * regular expression: the same answer as `/[${CJK}]/u` on that code point, remembered per code point (the regex
- * runs once for each distinct code point met; a table filled up front would cost 65,536 tests at start-up).
+ * regular expression: the same answer as `/[${CJK}]/u` on that code point ({@link codePointClass}).
  */
-const cjkBmp = new Uint8Array(0x10000); // 0: not asked yet, 1: not CJK, 2: CJK
-const cjkAstral = new Map<number, boolean>();
-export function isCjkCode(cp: number): boolean {
-  if (cp < 0x10000) {
-    const v = cjkBmp[cp];
-    if (v !== 0) return v === 2;
-    // a lone surrogate is no CJK (String.fromCharCode keeps it lone: the regex says no)
-    const yes = cjkRe.test(String.fromCharCode(cp));
-    cjkBmp[cp] = yes ? 2 : 1;
+export const isCjkCode = codePointClass(cjkRe);
+
+/**
+ * A character class (a `u` regex matching one character, e.g. `/^[${CJK}]$/u` or `/[${CJK}]/u`) as a test by code
+ * point, remembered per code point: the regex runs once for each distinct code point met (a table filled up front
+ * would cost 65,536 tests at start-up). A lone surrogate is tested as itself.
+ */
+export function codePointClass(re: RegExp): (cp: number) => boolean {
+  const bmp = new Uint8Array(0x10000); // 0: not asked yet, 1: no, 2: yes
+  const astral = new Map<number, boolean>();
+  return (cp: number): boolean => {
+    if (cp < 0x10000) {
+      const v = bmp[cp];
+      if (v !== 0) return v === 2;
+      const yes = re.test(String.fromCharCode(cp));
+      bmp[cp] = yes ? 2 : 1;
+      return yes;
+    }
+    let yes = astral.get(cp);
+    if (yes === undefined) {
+      yes = re.test(String.fromCodePoint(cp));
+      astral.set(cp, yes);
+    }
     return yes;
-  }
-  let yes = cjkAstral.get(cp);
-  if (yes === undefined) {
-    yes = cjkRe.test(String.fromCodePoint(cp));
-    cjkAstral.set(cp, yes);
-  }
-  return yes;
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
  * All offsets are UTF-16 code units into the page text. Every function here is linear in the text length.
  */
 import type { PageLayout } from '../types.js';
-import { CJK, CJK_PUNCT, charTable, isCjkCode } from './classes.js';
+import { CJK, CJK_PUNCT, charTable, codePointClass, isCjkCode } from './classes.js';
 
 /** A line of a page: [start, end) without its newline, in UTF-16 code units. */
 export interface LineSpan {
@@ -92,25 +92,11 @@ export function gapCounts(line: string): { tight: number; spaced: number } {
 }
 
 const tightTestRe = new RegExp(`^[${TIGHT}]$`, 'u');
-/** The tight class for BMP code points from U+2E80, filled in as met (0: not asked yet, 1: no, 2: yes). */
-const tightBmp = new Uint8Array(0x10000);
-/** ... and for the other planes. */
-const tightAstral = new Map<number, boolean>();
+/** The tight class by code point (remembered per code point met). */
+const tightClass = codePointClass(tightTestRe);
 function isTightCode(c: number): boolean {
   if (c >= 0x4e00 && c <= 0x9fff) return true; // CJK Unified Ideographs, the bulk of any page
-  if (c < 0x10000) {
-    const v = tightBmp[c];
-    if (v !== 0) return v === 2;
-    const t = tightTestRe.test(String.fromCodePoint(c));
-    tightBmp[c] = t ? 2 : 1;
-    return t;
-  }
-  let t = tightAstral.get(c);
-  if (t === undefined) {
-    t = tightTestRe.test(String.fromCodePoint(c));
-    tightAstral.set(c, t);
-  }
-  return t;
+  return tightClass(c);
 }
 
 /**
