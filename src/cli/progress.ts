@@ -5,7 +5,9 @@
  *
  * Progress is counted in input bytes, advanced page by page inside a document, so one large dump moves too.
  */
-import cliProgress from 'cli-progress';
+import { lazyRequire } from '../io/lazy.js';
+
+const cliProgressLib = lazyRequire<typeof import('cli-progress')>('cli-progress');
 
 /** Runs of at least this many files show a bar. */
 export const LONG_RUN_FILES = 20;
@@ -31,6 +33,7 @@ export interface Progress {
 
 /** Starts a bar on `stream` for `totalBytes` bytes over `files` files. */
 export function startProgress(stream: NodeJS.WritableStream, totalBytes: number, files: number): Progress {
+  const cliProgress = cliProgressLib();
   const bar = new cliProgress.SingleBar({
     stream: stream as NodeJS.WriteStream,
     format: `ocrtidy [{bar}] {percentage}% | {files} file${files === 1 ? '' : 's'} | ETA {eta_formatted} | {file}`,

@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import fg from 'fast-glob';
+import { lazyRequire } from '../io/lazy.js';
+
+const fastGlob = lazyRequire<typeof import('fast-glob')>('fast-glob');
 import { decode } from '../io/decode.js';
 import { NORMALIZERS } from '../score/normalize.js';
 import { addScore, emptyScore, percent, rate, score, topConfusions, type Measure, type Score, type ScoreOptions } from '../score/score.js';
@@ -44,7 +46,7 @@ function readText(file: string): string {
 function pairsFor(s: ScoreSettings): Row[] {
   const goldIsDir = fs.existsSync(s.gold) && fs.statSync(s.gold).isDirectory();
   if (!goldIsDir) return s.candidates.map((c) => ({ gold: s.gold, candidate: c }));
-  const rel = fg.sync('**/*.txt', { cwd: s.gold, onlyFiles: true }).sort();
+  const rel = fastGlob().sync('**/*.txt', { cwd: s.gold, onlyFiles: true }).sort();
   const rows: Row[] = [];
   for (const c of s.candidates) {
     if (!fs.existsSync(c) || !fs.statSync(c).isDirectory()) {

@@ -3,7 +3,9 @@
  * encoding, BOM and line-ending style. (DESIGN.md pipeline step 1.)
  */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { lazyRequire } from './lazy.js';
+
+const iconvLite = lazyRequire<typeof import('iconv-lite')>('iconv-lite');
 
 /** Encodings accepted by `--encoding`. `auto` = UTF-8, or UTF-16 when a UTF-16 BOM is present. */
 export type EncodingName = 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
@@ -127,7 +129,7 @@ export function encode(text: string, how: Omit<Decoded, 'text'>): Buffer {
       return Buffer.concat([how.bom ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0), le]);
     }
     default:
-      return iconv.encode(t, how.encoding);
+      return iconvLite().encode(t, how.encoding);
   }
 }
 

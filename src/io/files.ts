@@ -7,9 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
-import { onExit } from 'signal-exit';
-import writeFileAtomic from 'write-file-atomic';
+import type { onExit as OnExit } from 'signal-exit';
+import { lazyRequire } from './lazy.js';
+
+const fastGlob = lazyRequire<typeof import('fast-glob')>('fast-glob');
+const signalExit = lazyRequire<{ onExit: typeof OnExit }>('signal-exit');
+const writeFileAtomic = lazyRequire<typeof import('write-file-atomic')>('write-file-atomic');
 
 /** A resolved input: a path (as the user would name it, relative to cwd when inside it) or stdin. */
 export type Input = { kind: 'file'; path: string } | { kind: 'stdin' };
@@ -56,11 +59,11 @@ export function resolveInputs(
     }
     if (stat?.isFile()) add(p);
     else if (stat?.isDirectory()) {
-      const found = fg.sync('**/*.txt', { cwd: p, onlyFiles: true, ignore: [...ignore], dot: false }).sort();
+      const found = fastGlob().sync('**/*.txt', { cwd: p, onlyFiles: true, ignore: [...ignore], dot: false }).sort();
       if (found.length === 0) errors.push({ input: p, message: 'directory holds no .txt file' });
       for (const f of found) if (!skip?.(path.join(p, f))) add(path.join(p, f));
-    } else if (fg.isDynamicPattern(p)) {
-      const found = fg.sync(p.replace(/\\/g, '/'), { onlyFiles: true, ignore: [...ignore], dot: false }).sort();
+    } else if (fastGlob().isDynamicPattern(p)) {
+      const found = fastGlob().sync(p.replace(/\\/g, '/'), { onlyFiles: true, ignore: [...ignore], dot: false }).sort();
       if (found.length === 0) errors.push({ input: p, message: 'no file matches this pattern' });
       for (const f of found) if (!skip?.(f)) add(f);
     } else if (stat) errors.push({ input: p, message: 'not a regular file' });
@@ -98,7 +101,7 @@ export function outPathFor(file: string, dir: string, cwd = process.cwd()): stri
  */
 export async function writeAtomic(file: string, data: Buffer | string): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, data);
+  await writeFileAtomic()(file, data);
 }
 
 /**
@@ -126,7 +129,7 @@ export class AtomicFile {
     this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
     this.fd = fs.openSync(this.tmp, 'wx');
     const tmp = this.tmp;
-    this.removeOnExit = onExit(() => {
+    this.removeOnExit = signalExit().onExit(() => {
       try {
         fs.rmSync(tmp, { force: true });
       } catch {

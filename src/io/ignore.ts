@@ -5,7 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
+import { lazyRequire } from './lazy.js';
+
+const ignoreLib = lazyRequire<typeof import('ignore')>('ignore');
 
 /** The ignore file's name. */
 export const IGNORE_FILE = '.ocrtidyignore';
@@ -53,7 +56,7 @@ export function readIgnoreFile(file: string): IgnoreSource {
 export function makeSkip(sources: readonly IgnoreSource[], cwd: string): ((file: string) => boolean) | undefined {
   const sets: Array<{ dir: string; ig: Ignore }> = sources
     .filter((s) => s.patterns.some((p) => p.trim() && !p.trim().startsWith('#')))
-    .map((s) => ({ dir: s.dir, ig: ignore().add(s.patterns) }));
+    .map((s) => ({ dir: s.dir, ig: ignoreLib()().add(s.patterns) }));
   if (sets.length === 0) return undefined;
   return (file: string) => {
     const abs = path.resolve(cwd, file);

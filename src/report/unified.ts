@@ -14,10 +14,13 @@
  * of a patch.
  */
 import path from 'node:path';
-import { formatPatch, structuredPatch } from 'diff';
+import { lazyRequire } from '../io/lazy.js';
 import { clip, oneLine, wordDiff } from './common.js';
 import type { DocEdit } from '../pipeline.js';
 import type { FileReport, RunReport } from './model.js';
+
+/** The diff library (CommonJS build), loaded when a patch is first made. */
+const diffLib = lazyRequire<typeof import('diff')>('diff');
 
 /** Longest hunk-header summary, in code points. */
 const HEADER_MAX = 160;
@@ -84,6 +87,7 @@ export function filePatch(f: FileReport): string {
     return [...head, '# (outside the current folder: a patch names files relative to the repository; run ocrtidy from the repository root)'].join('\n') + '\n';
   }
   const stored = (t: string) => (f.bom ? '\uFEFF' : '') + (f.eol === 'crlf' ? t.replace(/\n/g, '\r\n') : t);
+  const { formatPatch, structuredPatch } = diffLib();
   const p = structuredPatch(`a/${name}`, `b/${name}`, stored(f.original ?? ''), stored(f.output ?? ''), undefined, undefined, { context: 3 });
   const text = formatPatch({ ...p, isGit: true } as Parameters<typeof formatPatch>[0]);
   let h = 0;

@@ -13,10 +13,13 @@
  *
  * Rates: errors / units in the gold text (a rate can exceed 100% when the candidate is much longer).
  */
-import { diffArrays } from 'diff';
+import { lazyRequire } from '../io/lazy.js';
 import { align, distance } from './align.js';
 import { normalizeForScore } from './normalize.js';
 import { encode, isSpace, SymbolTable, units, words, type CharUnit } from './units.js';
+
+/** The diff library (CommonJS build), loaded when pieces are first matched. */
+const diffLib = lazyRequire<typeof import('diff')>('diff');
 
 /** An error rate with its parts. `rate = errors / total` (0 when total is 0 and errors is 0). */
 export interface Measure {
@@ -80,7 +83,7 @@ export function pieces(text: string, sep: '\n' | '\f' | null): string[] {
 /** Pairs of gold/candidate blocks to align: one-to-one pieces, or anchored runs of a piece diff. */
 function blocks(g: string[], c: string[]): { pairs: Array<[string, string]>; paired: boolean } {
   if (g.length === c.length) return { pairs: g.map((x, i) => [x, c[i]]), paired: true };
-  const diff = diffArrays(g, c, { maxEditLength: 20_000 });
+  const diff = diffLib().diffArrays(g, c, { maxEditLength: 20_000 });
   if (!diff) return { pairs: [[g.join(''), c.join('')]], paired: false };
   const pairs: Array<[string, string]> = [];
   let gold = '', cand = '';
