@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { chunkEncoder, decode, encode, InputError } from '../io/decode.js';
-import { AtomicFile, outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
+import { AtomicFile, coalesce, outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
 import type { Options } from '../options.js';
 import { processDocument, processDocumentShared, ruleFindings, type DocHooks, type DocPlan, type DocResult } from '../pipeline.js';
 import { planAcrossFiles } from '../pages/across.js';
@@ -253,6 +253,8 @@ export async function processFile(
   let stdout: Buffer | undefined;
   let file: AtomicFile | undefined;
   let target: string | undefined;
+  // a streamed output's pending bytes (see coalesce)
+  let out: ReturnType<typeof coalesce> | undefined;
   try {
     if (job.stdinBytes instanceof Error) throw job.stdinBytes;
     // an input --out-dir refuses is refused before it is read or cleaned
@@ -275,12 +277,15 @@ export async function processFile(
     target = s.command !== 'clean' ? undefined : s.write ? (input as { path: string }).path : outPath;
     const piece = chunkEncoder(dec);
     let sink: ((chunk: string) => void) | undefined;
-    if (s.command === 'clean' && toStdout && toOut && !keepEdits) sink = (c) => toOut(piece(c));
-    else if (target && !keepEdits && isMainThread) {
+    if (s.command === 'clean' && toStdout && toOut && !keepEdits) {
+      out = coalesce(toOut);
+      sink = (c) => out!.push(piece(c));
+    } else if (target && !keepEdits && isMainThread) {
       // made at the first page, so that no temporary file exists while the passes are grouped; in the main thread
       // only, where a signal can remove it (signal-exit); a worker writes its file whole at the end
       const to = target;
-      sink = (c) => (file ??= new AtomicFile(to)).write(piece(c));
+      out = coalesce((b) => (file ??= new AtomicFile(to)).write(b));
+      sink = (c) => out!.push(piece(c));
     }
     const hooks = { onPage, plan: job.plan, sink, keepEdits };
     const res = s.pagesInParallel
@@ -289,6 +294,7 @@ export async function processFile(
         // batches with a turn of the event loop between them: Ctrl-C stops the run and removes the temporary file
         ? await processDocumentShared(dec.text, s.options, data, undefined, hooks)
         : processDocument(dec.text, s.options, data, traceFn, hooks);
+    out?.flush();
     Object.assign(rep, {
       status: res.changed ? 'changed' : 'unchanged',
       encoding: dec.encoding, bom: dec.bom, eol: dec.eol,

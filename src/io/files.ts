@@ -127,8 +127,9 @@ export class AtomicFile {
     }
     this.file = file;
     this.tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
-    this.fd = fs.openSync(this.tmp, 'wx');
     const tmp = this.tmp;
+    // the handler is in place before the file exists: a signal between the two would otherwise end the process
+    // with its default action and leave the temporary file behind
     this.removeOnExit = signalExit().onExit(() => {
       try {
         fs.rmSync(tmp, { force: true });
@@ -136,6 +137,12 @@ export class AtomicFile {
         // the process is ending: nothing more to do
       }
     });
+    try {
+      this.fd = fs.openSync(tmp, 'wx');
+    } catch (e) {
+      this.removeOnExit();
+      throw e;
+    }
   }
   /** Appends bytes. */
   write(bytes: Uint8Array): void {
@@ -165,4 +172,30 @@ export class AtomicFile {
     fs.rmSync(this.tmp, { force: true });
     this.removeOnExit();
   }
+}
+
+/**
+ * Gathers small buffers (a page's bytes at a time) and hands them to `write` in pieces of about `size` bytes, so
+ * a long dump streamed page by page costs a few hundred writes instead of one per page. `flush` hands on what is
+ * left; call it before the target is closed or committed.
+ */
+export function coalesce(write: (bytes: Buffer) => void, size = 1 << 20): { push(bytes: Buffer): void; flush(): void } {
+  let held: Buffer[] = [];
+  let n = 0;
+  const flush = () => {
+    if (n === 0) return;
+    const out = held.length === 1 ? held[0] : Buffer.concat(held, n);
+    held = [];
+    n = 0;
+    write(out);
+  };
+  return {
+    push(bytes) {
+      if (bytes.length === 0) return;
+      held.push(bytes);
+      n += bytes.length;
+      if (n >= size) flush();
+    },
+    flush,
+  };
 }
