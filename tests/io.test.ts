@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decode, encode, InputError, invalidUtf8Offset } from '../src/io/decode.js';
+import { coalesce } from '../src/io/files.js';
 
 const roundTrip = (bytes: Buffer, enc: Parameters<typeof decode>[2] = 'auto') => {
   const d = decode(bytes, 'x.txt', enc);
@@ -84,5 +85,29 @@ describe('collectGarbage', () => {
     collectGarbage(0);
     expect(junk).toBeUndefined();
     expect(process.memoryUsage().heapUsed).toBeLessThan(held - 5 * 2 ** 20);
+  });
+});
+
+describe('coalesce', () => {
+  it('hands the pieces on in order, joined into writes of about the given size, and the rest at flush', () => {
+    const writes: Buffer[] = [];
+    const out = coalesce((b) => writes.push(b), 10);
+    const pieces = ['页一', 'abc', '', '第二页的文字', 'x', 'yz'].map((s) => Buffer.from(s));
+    for (const p of pieces) out.push(p);
+    const before = writes.length;
+    out.flush();
+    out.flush(); // nothing left: no empty write
+    expect(Buffer.concat(writes).toString()).toBe('页一abc第二页的文字xyz');
+    expect(before).toBeGreaterThan(0); // the size was reached before the end
+    expect(writes.length).toBe(before + 1);
+    expect(writes.every((w) => w.length > 0)).toBe(true);
+    expect(writes.slice(0, before).every((w) => w.length >= 10)).toBe(true);
+  });
+  it('writes nothing when nothing came', () => {
+    const writes: Buffer[] = [];
+    const out = coalesce((b) => writes.push(b));
+    out.push(Buffer.alloc(0));
+    out.flush();
+    expect(writes).toEqual([]);
   });
 });
