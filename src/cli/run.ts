@@ -268,8 +268,8 @@ export async function processFile(
         if ((e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM') throw new Error('read-only file (no write permission): not cleaned in place');
       }
     }
-    const { sha256, dec } = readDecoded(job, name);
-    rep.sha256 = sha256;
+    const { sha256, dec } = readDecoded(job, name, keepEdits);
+    if (sha256) rep.sha256 = sha256;
     // long inputs: the bytes are garbage once decoded (read in a function of their own, so no frame holds them)
     collectGarbage();
     // with no report to make, the cleaned text goes out a page at a time: to stdout (when the caller gives a writer),
@@ -387,9 +387,13 @@ const WRITE_ERRORS: Record<string, string> = {
 };
 
 /** Reads an input's bytes (or takes standard input's), hashes and decodes them. @throws InputError, Error */
-function readDecoded(job: FileJob, name: string): { sha256: string; dec: ReturnType<typeof decode> } {
+/**
+ * Reads and decodes an input; `withHash`: also the SHA-256 of its bytes, which only a report records (`apply`
+ * checks it), so a run without one skips it.
+ */
+function readDecoded(job: FileJob, name: string, withHash: boolean): { sha256?: string; dec: ReturnType<typeof decode> } {
   const bytes = job.input.kind === 'stdin' ? (job.stdinBytes as Buffer | undefined) ?? Buffer.alloc(0) : readFile(job.input);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = withHash ? createHash('sha256').update(bytes).digest('hex') : undefined;
   return { sha256, dec: decode(bytes, name, job.settings.options.encoding) };
 }
 
