@@ -272,12 +272,37 @@ export function buildLexicon(terms: Map<string, Term>, variants: Map<string, str
   return lex;
 }
 
-/** The lookalike skeleton of `s`: multi-character lookalikes normalised, every character replaced by its class. */
+/** The class of each ASCII code unit by lookalike class map (built on first use; the maps are not changed once built). */
+const asciiClasses = new WeakMap<ReadonlyMap<string, string>, Array<string | undefined>>();
+function asciiClassesOf(charClass: ReadonlyMap<string, string>): Array<string | undefined> {
+  let t = asciiClasses.get(charClass);
+  if (!t) {
+    t = new Array<string | undefined>(128).fill(undefined);
+    for (const [c, k] of charClass) if (c.length === 1 && c.charCodeAt(0) < 128) t[c.charCodeAt(0)] = k;
+    asciiClasses.set(charClass, t);
+  }
+  return t;
+}
+
+/**
+ * The lookalike skeleton of `s`: multi-character lookalikes normalised, every character (code point; a lone
+ * surrogate stands for itself) replaced by its class. ASCII characters are looked up in a table by char code.
+ */
 export function skeleton(lex: Pick<Lexicon, 'charClass' | 'multi'>, s: string): string {
   let t = s;
   for (const [long, short] of lex.multi) if (t.includes(long)) t = t.split(long).join(short);
+  const ascii = asciiClassesOf(lex.charClass);
   let out = '';
-  for (const c of t) out += lex.charClass.get(c) ?? c;
+  for (let i = 0; i < t.length; i++) {
+    const u = t.charCodeAt(i);
+    if (u < 128) {
+      out += ascii[u] ?? t[i];
+      continue;
+    }
+    const c = String.fromCodePoint(t.codePointAt(i)!);
+    out += lex.charClass.get(c) ?? c;
+    i += c.length - 1;
+  }
   return out;
 }
 
