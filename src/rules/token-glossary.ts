@@ -384,27 +384,24 @@ interface TokenInfo {
   plan: Plan;
   /** The casing the token takes in Chinese prose ({@link casingTerm}). */
   casing: string | undefined;
-  /** Plans of the two-token windows that start with this token, by the second token ({@link windowPlan}). */
-  windows?: Map<string, Plan>;
 }
 
-/** Per-lexicon caches: the token pattern, the term skeletons' ends ({@link editOne}) and token decisions. */
+/** Per-lexicon caches: the token pattern, the term skeletons' ends ({@link editOne}), token decisions and
+ * two-token window plans. */
 interface Cache {
   re: RegExp;
   /** {@link endsKey} of every term skeleton. */
   ends: Set<string>;
   tokens: Map<string, TokenInfo>;
-  /** Number of window plans held by the infos of `tokens`. */
-  windowCount: number;
+  windows: Map<string, Plan>;
 }
 const caches = new WeakMap<Lexicon, Cache>();
-/** Bound on the tokens and on the window plans (the cache is emptied when one is full): a dump's distinct tokens
- * rarely come near it. */
+/** Bound on each cache map (cleared when full): a dump's distinct tokens rarely come near it. */
 const CACHE_MAX = 1 << 17;
 
 function cacheOf(lex: Lexicon): Cache {
   let c = caches.get(lex);
-  if (!c) caches.set(lex, (c = { re: tokenRe(lex), ends: skeletonEnds(lex), tokens: new Map(), windowCount: 0 }));
+  if (!c) caches.set(lex, (c = { re: tokenRe(lex), ends: skeletonEnds(lex), tokens: new Map(), windows: new Map() }));
   return c;
 }
 
@@ -421,29 +418,17 @@ function tokenInfo(lex: Lexicon, cache: Cache, token: string): TokenInfo {
     const plan = odd ? { fixed: { term: odd, kind: 'lookalike capital in an English word', level: 'fix' as const } } : isWord ? NO_PLAN : planOf(lex, cache, token, false);
     info = { skip: false, term, word, plan, casing: casingTerm(lex, token) };
   }
-  if (cache.tokens.size >= CACHE_MAX) clearCache(cache);
+  if (cache.tokens.size >= CACHE_MAX) cache.tokens.clear();
   cache.tokens.set(token, info);
   return info;
 }
 
-function clearCache(cache: Cache): void {
-  cache.tokens.clear();
-  cache.windowCount = 0;
-}
-
-/**
- * The plan of the window of token `a` (whose info is `info`) and token `b`, joined without the space between
- * them: {@link planOf} of `a + b`, kept on `info` under `b` (no joined string is made for a window met again).
- */
-function windowPlan(lex: Lexicon, cache: Cache, info: TokenInfo, a: string, b: string): Plan {
-  let m = info.windows;
-  let plan = m?.get(b);
+function windowPlan(lex: Lexicon, cache: Cache, joined: string): Plan {
+  let plan = cache.windows.get(joined);
   if (plan) return plan;
-  plan = planOf(lex, cache, a + b, true);
-  if (cache.windowCount >= CACHE_MAX) clearCache(cache);
-  if (!m) info.windows = m = new Map();
-  m.set(b, plan);
-  cache.windowCount++;
+  plan = planOf(lex, cache, joined, true);
+  if (cache.windows.size >= CACHE_MAX) cache.windows.clear();
+  cache.windows.set(joined, plan);
   return plan;
 }
 
@@ -485,10 +470,8 @@ export const tokenGlossary: Rule = {
       if (starts[i + 1] !== aEnd + 1 || text.charCodeAt(aEnd) !== 32) continue;
       if (infos[i].term || infos[i + 1].term || inCode(text, starts[i], bEnd)) continue;
       if (infos[i].word && infos[i + 1].word) continue;
-      const plan = windowPlan(lex, cache, infos[i], toks[i], toks[i + 1]);
-      if (plan === NO_PLAN) continue;
       const joined = toks[i] + toks[i + 1];
-      const r = runPlan(plan, joined, text, bEnd);
+      const r = runPlan(windowPlan(lex, cache, joined), joined, text, bEnd);
       if (!r || r.term.includes(' ') || squash(r.term).length < 6) continue;
       edits.push({ start: starts[i], end: bEnd, text: r.term, rule: this.id, level: r.level, message: `${r.kind}: ${r.term}` });
       used[i] = used[i + 1] = 1;
