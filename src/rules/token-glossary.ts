@@ -99,20 +99,39 @@ function categoryEvidence(text: string, end: number, term: Term): boolean {
   return (CATEGORY_HEADS[term.category] ?? []).some((h) => after.startsWith(h));
 }
 
-/** One dropped or extra letter: the unique term within one insertion or deletion of `token` (skeletons). */
-function editOne(lex: Lexicon, token: string): Term | undefined {
-  const key = skeleton(lex, squash(token));
+/**
+ * One dropped or extra letter: the unique term within one insertion or deletion of the token whose squashed
+ * lookalike skeleton is `key` (code points). A term lacking one of the token's characters must keep the token's
+ * first character (a first letter glued before the term, bPython, is another word run into it, not an OCR
+ * insertion) and, unless the last character goes, its last one: the middle deletions are tried only when some
+ * term skeleton one character shorter has those ends ({@link Cache.ends}). A trailing s is a plural, not an
+ * extra letter.
+ */
+function editOne(lex: Lexicon, cache: Cache, key: string): Term | undefined {
   const found = new Set<Term>();
   for (const t of lex.byDeletion.get(key) ?? []) found.add(t); // token lacks a letter of t
   const chars = Array.from(key);
-  for (let i = 0; i < chars.length; i++) {
-    // token has an extra letter; a trailing s is a plural, not an extra letter, and a first letter glued before
-    // the term (bPython) is another word run into it, not an OCR insertion
-    if (i === chars.length - 1 && /[sS]/.test(chars[i])) continue;
-    if (i === 0) continue;
-    for (const t of lex.bySkeleton.get(chars.slice(0, i).join('') + chars.slice(i + 1).join('')) ?? []) found.add(t);
+  const n = chars.length;
+  if (n >= 3 && cache.ends.has(endsKey(chars[0], chars[n - 1], n - 1))) {
+    for (let i = 1; i <= n - 2; i++) {
+      for (const t of lex.bySkeleton.get(chars.slice(0, i).join('') + chars.slice(i + 1).join('')) ?? []) found.add(t);
+    }
   }
+  if (n >= 2 && !/[sS]/.test(chars[n - 1])) for (const t of lex.bySkeleton.get(chars.slice(0, n - 1).join('')) ?? []) found.add(t);
   return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** Key of {@link Cache.ends}: first and last character (code points) and length in code points. */
+const endsKey = (first: string, last: string, length: number) => `${first}\0${last}\0${length}`;
+
+/** The {@link endsKey} of every term skeleton (the keys of `lex.bySkeleton`). */
+function skeletonEnds(lex: Lexicon): Set<string> {
+  const ends = new Set<string>();
+  for (const k of lex.bySkeleton.keys()) {
+    const c = Array.from(k);
+    if (c.length > 0) ends.add(endsKey(c[0], c[c.length - 1], c.length));
+  }
+  return ends;
 }
 
 /**
@@ -156,7 +175,7 @@ function runPlan(plan: Plan, token: string, text: string, end: number): Repair |
 
 /** Decides the repair of one token (or window) from the token alone: kinds 1-5 in order, with the checks that
  * read the text left to {@link runPlan}. */
-function planOf(lex: Lexicon, token: string, window: boolean): Plan {
+function planOf(lex: Lexicon, cache: Cache, token: string, window: boolean): Plan {
   const sq = squash(token);
   if (!window) {
     const v = lex.variants.get(token);
@@ -168,7 +187,8 @@ function planOf(lex: Lexicon, token: string, window: boolean): Plan {
     const split = splitGlued(lex, token);
     if (split) return { fixed: { term: split, kind: 'glued terms', level: 'fix' } };
   }
-  const look = unique(lex.bySkeleton.get(skeleton(lex, sq)));
+  const sk = skeleton(lex, sq);
+  const look = unique(lex.bySkeleton.get(sk));
   if (look && squash(look.text) !== sq) {
     const tq = squash(look.text);
     // multi-character lookalikes (rn for m) change the length: count each as one step
@@ -183,8 +203,8 @@ function planOf(lex: Lexicon, token: string, window: boolean): Plan {
   }
   // a glyph repair that also restores letter case (Tensorf1ow -> TensorFlow): a digit or non-ASCII glyph must be
   // among the changes, at most a third of the characters change, and exactly one term matches
-  const lower = unique(lex.bySkeletonLower.get(skeleton(lex, sq.toLowerCase())));
-  if (lower && squash(lower.text) !== sq && !window && (/[0-9]/.test(sq) || hasNonAscii(sq))) {
+  const lower = !window && (/[0-9]/.test(sq) || hasNonAscii(sq)) ? unique(lex.bySkeletonLower.get(skeleton(lex, sq.toLowerCase()))) : undefined;
+  if (lower && squash(lower.text) !== sq) {
     const tq = squash(lower.text);
     const n = diffCount(sq, tq);
     const digitGlyph = Array.from(sq).some((c, k) => c !== Array.from(tq)[k] && (/[0-9]/.test(c) || hasNonAscii(c)) && !/[0-9]/.test(Array.from(tq)[k] ?? ''));
@@ -200,7 +220,7 @@ function planOf(lex: Lexicon, token: string, window: boolean): Plan {
   }
   // all-capital acronyms are dense (RPC, gRPC; MSS, MOSS): never repaired by a dropped or added letter
   const acronym = /^[A-Z0-9]+$/.test(sq);
-  const one = sq.length >= 3 && !acronym ? editOne(lex, token) : undefined;
+  const one = sq.length >= 3 && !acronym ? editOne(lex, cache, sk) : undefined;
   if (one && !lex.terms.has(token)) {
     const tq = squash(one.text);
     // (a plan with neither a word nor a one-letter term repairs nothing)
@@ -294,9 +314,11 @@ function englishLookalikeWord(lex: Lexicon, token: string): string | undefined {
 /** `GPT-4API` -> `GPT-4 API`: two terms glued at a digit|letter or lower|upper boundary. */
 function splitGlued(lex: Lexicon, token: string): string | undefined {
   for (let i = 2; i <= token.length - 2; i++) {
+    // the boundary, by char codes: a digit before a letter, or a lower-case before an upper-case letter
+    const x = token.charCodeAt(i - 1), y = token.charCodeAt(i);
+    const yUpper = y >= 65 && y <= 90;
+    if (!((x >= 48 && x <= 57 && (yUpper || (y >= 97 && y <= 122))) || (x >= 97 && x <= 122 && yUpper))) continue;
     const a = token.slice(0, i), b = token.slice(i);
-    const boundary = (/[0-9]/.test(a[a.length - 1]) && /[A-Za-z]/.test(b[0])) || (/[a-z]/.test(a[a.length - 1]) && /[A-Z]/.test(b[0]));
-    if (!boundary) continue;
     const ta = lex.terms.has(a) ? a : unique(lex.bySquash.get(squash(a)))?.text;
     if (ta && lex.terms.has(b) && b.length >= 2) return `${ta} ${b}`;
   }
@@ -364,9 +386,12 @@ interface TokenInfo {
   casing: string | undefined;
 }
 
-/** Per-lexicon caches: the token pattern, token decisions and two-token window plans. */
+/** Per-lexicon caches: the token pattern, the term skeletons' ends ({@link editOne}), token decisions and
+ * two-token window plans. */
 interface Cache {
   re: RegExp;
+  /** {@link endsKey} of every term skeleton. */
+  ends: Set<string>;
   tokens: Map<string, TokenInfo>;
   windows: Map<string, Plan>;
 }
@@ -376,7 +401,7 @@ const CACHE_MAX = 1 << 17;
 
 function cacheOf(lex: Lexicon): Cache {
   let c = caches.get(lex);
-  if (!c) caches.set(lex, (c = { re: tokenRe(lex), tokens: new Map(), windows: new Map() }));
+  if (!c) caches.set(lex, (c = { re: tokenRe(lex), ends: skeletonEnds(lex), tokens: new Map(), windows: new Map() }));
   return c;
 }
 
@@ -390,7 +415,7 @@ function tokenInfo(lex: Lexicon, cache: Cache, token: string): TokenInfo {
     // an English word in odd case (defauLt) may still hold a lookalike capital (letters only: no sibling check)
     const oddCase = isWord && /[a-z][IL]|[IL][a-z]/.test(token.slice(1)) && /^[A-Za-z]+$/.test(token);
     const odd = oddCase ? englishLookalikeWord(lex, token) : undefined;
-    const plan = odd ? { fixed: { term: odd, kind: 'lookalike capital in an English word', level: 'fix' as const } } : isWord ? NO_PLAN : planOf(lex, token, false);
+    const plan = odd ? { fixed: { term: odd, kind: 'lookalike capital in an English word', level: 'fix' as const } } : isWord ? NO_PLAN : planOf(lex, cache, token, false);
     info = { skip: false, term, word, plan, casing: casingTerm(lex, token) };
   }
   if (cache.tokens.size >= CACHE_MAX) cache.tokens.clear();
@@ -401,7 +426,7 @@ function tokenInfo(lex: Lexicon, cache: Cache, token: string): TokenInfo {
 function windowPlan(lex: Lexicon, cache: Cache, joined: string): Plan {
   let plan = cache.windows.get(joined);
   if (plan) return plan;
-  plan = planOf(lex, joined, true);
+  plan = planOf(lex, cache, joined, true);
   if (cache.windows.size >= CACHE_MAX) cache.windows.clear();
   cache.windows.set(joined, plan);
   return plan;
