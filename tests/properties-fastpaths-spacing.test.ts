@@ -1,0 +1,170 @@
+/**
+ * Property tests of the prefilters and fast paths of the spacing, punctuation and token rules: each must give
+ * exactly what the plain version it replaces gives (kept here as the oracle), on generated mixed text.
+ * - letterSpacedLines and paddedLines (facts from the runs of spaces, counts stopped at the bound a decision
+ *   needs) equal the full per-line count of lineStats;
+ * - token/url's path repairs (prefilters, candidate positions) equal the whole-page pattern scans.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { chineseContext, lazyBrackets, letterSpacedLines, lineSpans, paddedLines, TIGHT } from '../src/rules/spacing-lines.js';
+import { FHS_DIRS, FHS_TOP, fhsGlued, fhsNoRoot, leadingVRe, PATH_LOOK, pathSegRe, tokenUrl } from '../src/rules/token-url.js';
+import { pageLayout } from '../src/pages/split.js';
+import type { Edit, PageLayout } from '../src/types.js';
+
+/** The context the pipeline gives a rule for page `t`. */
+const ctxFor = (t: string) => ({ style: { spacing: 'always' as const, punctuation: 'auto' as const }, layout: pageLayout(t), data: { ignore: [] } });
+
+const tightRe = new RegExp(`^[${TIGHT}]$`, 'u');
+const isTight = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || tightRe.test(String.fromCodePoint(c));
+
+/** lineStats as it was: one walk over every unit of the line (oracle). */
+function plainLineStats(line: string, layout: PageLayout): { tight: number; spaced: number; pads: number; marks: number } {
+  const padMark = '，。、；：？！》）】」』,;:?!)';
+  const midFull = '，。、；：？！';
+  const closeFull = '》）】」』';
+  const asciiMark = ',;:?!';
+  let pads = 0, marks = 0;
+  const brackets = lazyBrackets(line);
+  const countMark = (i: number, ch: string) => {
+    const full = midFull.includes(ch);
+    const ascii = !full && asciiMark.includes(ch) && chineseContext(line, i, brackets);
+    if (full || ascii) marks++;
+    if ((full || ascii || closeFull.includes(ch) || ch === ')') && i > 0 && line[i - 1] === ' ') {
+      let j = i - 2;
+      while (j >= 0 && line[j] === ' ') j--;
+      if (j >= 0) pads++;
+    }
+    if (full && layout === 'block' && line[i + 1] === ' ') {
+      let j = i + 2;
+      while (j < line.length && line[j] === ' ') j++;
+      if (j < line.length) pads++;
+    }
+  };
+  let tight = 0, spaced = 0, prevTight = false, prevSpaceAfterTight = false;
+  for (let i = 0; i < line.length; i++) {
+    let c = line.charCodeAt(i);
+    if (padMark.includes(line[i])) countMark(i, line[i]);
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
+      if (padMark.includes(line[i + 1])) countMark(i + 1, line[i + 1]);
+      c = ((c - 0xd800) << 10) + (line.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+      i++;
+    }
+    const t = c >= 0x2e80 && c <= 0x10ffff && isTight(c);
+    if (t && prevTight) tight++;
+    else if (t && prevSpaceAfterTight) spaced++;
+    prevSpaceAfterTight = c === 32 && prevTight;
+    prevTight = t;
+  }
+  return { tight, spaced, pads, marks };
+}
+
+function plainLetterSpaced(text: string): boolean[] {
+  const counts = lineSpans(text).map((l) => plainLineStats(text.slice(l.start, l.end), 'line'));
+  let tight = 0, spaced = 0;
+  for (const c of counts) {
+    tight += c.tight;
+    spaced += c.spaced;
+  }
+  const pageSpaced = spaced >= 4 && spaced >= tight;
+  return counts.map((c) => {
+    const total = c.tight + c.spaced;
+    if (total === 0 || c.spaced === 0) return false;
+    if (c.spaced >= 2 && c.spaced * 2 >= total) return true;
+    return pageSpaced && c.spaced * 10 >= total * 3;
+  });
+}
+
+function plainPadded(text: string, layout: PageLayout): boolean[] {
+  const lines = lineSpans(text);
+  const spaced = plainLetterSpaced(text);
+  if (layout === 'line') {
+    return lines.map((l, i) => {
+      const c = plainLineStats(text.slice(l.start, l.end), 'line');
+      return spaced[i] || (c.pads >= 2 && c.pads * 4 >= c.marks);
+    });
+  }
+  const { pads, marks } = plainLineStats(text, 'block');
+  const page = pads >= 1 && pads * 2 >= marks;
+  return spaced.map((s) => s || page);
+}
+
+/**
+ * Letter-spaced and padded text: CJK (with extension B), kana, Hangul, marks of both widths, brackets, lone and
+ * paired surrogates next to spaces, runs of spaces, line breaks.
+ */
+const spacedText = fc
+  .array(fc.oneof(
+    { arbitrary: fc.constantFrom('文', '字', '〇', 'か', 'ー', '𠀀', '文 ', '字 ', '𠀀 ', '，', '。 '), weight: 8 },
+    { arbitrary: fc.constantFrom(' ', '  ', ' ，', ' 。', ' ）', ' )', '， ', ' :', ' ,', ' ?'), weight: 4 },
+    { arbitrary: fc.constantFrom('한', '\n', '\u3000', '\uD800', '\uDC00', '\uD800 ', ' \uDC00', '\uD800\uD800 ', '\uDBFF文 ', '\uDBFF文', '$ ', '= '), weight: 1 },
+    { arbitrary: fc.constantFrom('、', '：', '（', '）', '“', '”', '《', '》', '—', '〈', '】', '「', '』'), weight: 2 },
+    { arbitrary: fc.constantFrom(',', ';', ':', '!', '?', '(', ')', '.', '%', '/'), weight: 2 },
+    { arbitrary: fc.constantFrom('a', 'B', 'x', '5', '0', 'ab '), weight: 2 },
+  ), { maxLength: 90, size: 'max' })
+  .map((p) => p.join(''));
+const layouts = fc.constantFrom<PageLayout>('line', 'block');
+
+describe('letterSpacedLines and paddedLines fast paths', () => {
+  it('letterSpacedLines gives the decision of the full counts', () => {
+    fc.assert(fc.property(spacedText, (t) => {
+      expect(letterSpacedLines(t)).toEqual(plainLetterSpaced(t));
+    }), { numRuns: 5000 });
+  });
+  it('paddedLines gives the decision of the full counts', () => {
+    fc.assert(fc.property(spacedText, layouts, (t, layout) => {
+      expect(paddedLines(t, layout)).toEqual(plainPadded(t, layout));
+    }), { numRuns: 5000 });
+  });
+  it('handles the edges: surrogates by a space, a spaced page, a mark count right at the bound', () => {
+    for (const t of ['文 字 文 字 文', '文 字 文字文', '\uD800 文 字 文 字', '文 \uDC00字 文 字', '\uD800\uD800 字 文 字 文', '字 ，字 ，字，字，字，字，字，字，字，', '字 ，字 ，字，字，字，字，字，字，字，字，']) {
+      for (const layout of ['line', 'block'] as const) {
+        expect(letterSpacedLines(t)).toEqual(plainLetterSpaced(t));
+        expect(paddedLines(t + '', layout)).toEqual(plainPadded(t, layout));
+      }
+    }
+  });
+});
+
+/** Path text for token/url: FHS directories, lookalike glyphs, quotes, slashes, V for a slash. */
+const pathText = fc
+  .array(fc.constantFrom(
+    '/', '/', '/', 'usr', 'var', 'etc', 'bin', 'lib', 'Lib', '1ib', 'I', 'O', '0', '1', 'l', '|', '.', 'V', 'Vusr', 'Vetc', 'init', '.d', 'share',
+    'doc', 'log', 'X11', 'systemd', 'boot', 'tmp', 'sys', '"', '“', '”', "'", '‘', '’', ' ', '(', '（', '=', '文', '\n', 'a', 'abcdefghij', ')', '，', '𠀀',
+    '‘usr/', '"etc/', "'var/", '“usr/', 'share/', 'b00t/', 'Iib/', '/usr/', '/var/', '/etc', '/usr', '/var', 'b0ot', 'IOg/', 'Vboot/', 'Vvar/log/', 'X1I/',
+  ), { maxLength: 40, size: 'max' })
+  .map((p) => p.join(''));
+
+describe('token/url fast paths', () => {
+  /** The path repairs as they were: each pattern's matches over the whole page (oracle). */
+  const plainPathEdits = (text: string): Edit[] => {
+    const edits: Edit[] = [];
+    const fix = (start: number, end: number, out: string, message: string) => edits.push({ start, end, text: out, rule: 'token/url', level: 'fix', message });
+    for (const m of text.matchAll(fhsGlued)) {
+      if (!FHS_DIRS[m[1]].includes(m[2])) continue;
+      const at = m.index! + 1 + m[1].length;
+      fix(at, at, '/', `lost / in the path /${m[1]}/${m[2]}`);
+    }
+    for (const m of text.matchAll(fhsNoRoot)) if (FHS_DIRS[m[1]].includes(m[2])) fix(m.index!, m.index!, '/', `lost leading / in the path /${m[1]}/${m[2]}`);
+    for (const m of text.matchAll(pathSegRe)) {
+      const seg = m[1];
+      if (FHS_TOP.includes(seg) || ![...seg].some((c) => PATH_LOOK[c])) continue;
+      const fixed = Array.from(seg, (c) => PATH_LOOK[c] ?? c).join('');
+      const parent = text.slice(0, m.index!).match(/\/([a-z0-9]+)\/$/)?.[1];
+      const known = parent ? (FHS_DIRS[parent] ?? []).includes(fixed) : FHS_TOP.includes(fixed);
+      if (known) fix(m.index!, m.index! + seg.length, fixed, `lookalike letter in the path segment /${fixed}/`);
+    }
+    for (const m of text.matchAll(leadingVRe)) fix(m.index!, m.index! + 1, '/', 'leading / of a path read as V');
+    return edits;
+  };
+  const isPathEdit = (e: Edit) => /^(lost|lookalike letter in the path|leading \/)/.test(e.message ?? '');
+  it('the path repairs give the edits of the whole-page pattern scans', () => {
+    for (const t of ['见 /usrbin/x', '"usr/share/doc', '/Lib/systemd/', '/usr/1ib/x', '“Vetc/passwd', 'Vusr/share/doc/', '(/var/IOg/x', '=/1ib/']) {
+      expect(tokenUrl.apply(t, { ...ctxFor(t), state: undefined }).filter(isPathEdit)).toEqual(plainPathEdits(t));
+      expect(plainPathEdits(t).length).toBeGreaterThan(0);
+    }
+    fc.assert(fc.property(pathText, (t) => {
+      expect(tokenUrl.apply(t, { ...ctxFor(t), state: undefined }).filter(isPathEdit)).toEqual(plainPathEdits(t));
+    }), { numRuns: 5000 });
+  });
+});
