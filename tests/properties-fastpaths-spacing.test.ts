@@ -3,12 +3,14 @@
  * exactly what the plain version it replaces gives (kept here as the oracle), on generated mixed text.
  * - letterSpacedLines and paddedLines (facts from the runs of spaces, counts stopped at the bound a decision
  *   needs) equal the full per-line count of lineStats;
- * - token/url's path repairs (prefilters, candidate positions) equal the whole-page pattern scans.
+ * - token/url's path repairs (prefilters, candidate positions) equal the whole-page pattern scans;
+ * - text/width's page prefilter loses no edit of its two patterns.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chineseContext, lazyBrackets, letterSpacedLines, lineSpans, paddedLines, TIGHT } from '../src/rules/spacing-lines.js';
 import { FHS_DIRS, FHS_TOP, fhsGlued, fhsNoRoot, leadingVRe, PATH_LOOK, pathSegRe, tokenUrl } from '../src/rules/token-url.js';
+import { textWidth, unmojibake } from '../src/rules/text-width.js';
 import { pageLayout } from '../src/pages/split.js';
 import type { Edit, PageLayout } from '../src/types.js';
 
@@ -166,5 +168,31 @@ describe('token/url fast paths', () => {
     fc.assert(fc.property(pathText, (t) => {
       expect(tokenUrl.apply(t, { ...ctxFor(t), state: undefined }).filter(isPathEdit)).toEqual(plainPathEdits(t));
     }), { numRuns: 5000 });
+  });
+});
+
+describe('text/width prefilter', () => {
+  /** The rule as it was: both patterns on every page (oracle). */
+  const plain = (text: string): Edit[] => {
+    const fwRunRe = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A](?:[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]|[．－＿／＋：＠＃＆\u3000](?=[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]))*/gu;
+    const mojibakeRunRe = /[\u00A0-\u00FF€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ]{3,}/gu;
+    const edits: Edit[] = [];
+    for (const m of text.matchAll(fwRunRe)) edits.push({ start: m.index!, end: m.index! + m[0].length, text: Array.from(m[0], (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0))).join(''), rule: 'text/width', level: 'fix', message: 'full-width letters and digits to half width' });
+    for (const m of text.matchAll(mojibakeRunRe)) {
+      const fixed = unmojibake(m[0]);
+      if (fixed) edits.push({ start: m.index!, end: m.index! + m[0].length, text: fixed, rule: 'text/width', level: 'fix', message: 'mojibake: UTF-8 text read as Windows-1252' });
+    }
+    return edits;
+  };
+  const mojibake = (s: string) => Array.from(new TextEncoder().encode(s), (b) => (b >= 0x80 && b < 0xa0 ? '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'[b - 0x80] : String.fromCharCode(b))).join('');
+  const widthText = fc
+    .array(fc.constantFrom('文', 'a', ' ', '“', '”', '—', '…', 'café', 'é', 'Â·', mojibake('中文'), mojibake('，'), mojibake('·'), mojibake('𠀀'), mojibake('ー'), mojibake('a中'),
+      'Ｖｅｒ', '２', '．', '\u3000', '：', 'ï»¿', mojibake('中').slice(0, 2), 'â€œ', 'Ã©'), { maxLength: 30 })
+    .map((p) => p.join(''));
+  it('gives the edits of both patterns on every page', () => {
+    expect(textWidth.apply(mojibake('中文') + ' Ｖ２', { ...ctxFor('x'), state: undefined }).length).toBe(2);
+    fc.assert(fc.property(widthText, (t) => {
+      expect(textWidth.apply(t, { ...ctxFor(t), state: undefined })).toEqual(plain(t));
+    }), { numRuns: 3000 });
   });
 });
