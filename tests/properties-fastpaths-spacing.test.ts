@@ -4,13 +4,15 @@
  * - letterSpacedLines and paddedLines (facts from the runs of spaces, counts stopped at the bound a decision
  *   needs) equal the full per-line count of lineStats;
  * - token/url's path repairs (prefilters, candidate positions) equal the whole-page pattern scans;
- * - text/width's page prefilter loses no edit of its two patterns.
+ * - text/width's page prefilter loses no edit of its two patterns;
+ * - token/digits counts the manual page references as the pattern does, and its prefilter loses no repair.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chineseContext, lazyBrackets, letterSpacedLines, lineSpans, paddedLines, TIGHT } from '../src/rules/spacing-lines.js';
 import { FHS_DIRS, FHS_TOP, fhsGlued, fhsNoRoot, leadingVRe, PATH_LOOK, pathSegRe, tokenUrl } from '../src/rules/token-url.js';
 import { textWidth, unmojibake } from '../src/rules/text-width.js';
+import { countManRefs, manRefRe, tokenDigits } from '../src/rules/token-digits.js';
 import { pageLayout } from '../src/pages/split.js';
 import type { Edit, PageLayout } from '../src/types.js';
 
@@ -193,6 +195,26 @@ describe('text/width prefilter', () => {
     expect(textWidth.apply(mojibake('中文') + ' Ｖ２', { ...ctxFor('x'), state: undefined }).length).toBe(2);
     fc.assert(fc.property(widthText, (t) => {
       expect(textWidth.apply(t, { ...ctxFor(t), state: undefined })).toEqual(plain(t));
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('token/digits fast paths', () => {
+  const manText = fc
+    .array(fc.constantFrom('ls', 'a', 'A', 'Z', '_', '.', '+', '-', '(1)', '(8)', '(9)', '(l)', '(])', '(s)', '(I)', '(', ')', '1', '0', ' ', '文', 'x.y', '𠀀', 'chgrp', 'df', '\n', '((1)'), { maxLength: 30 })
+    .map((p) => p.join(''));
+  it('countManRefs counts the matches of manRefRe', () => {
+    for (const t of ['ls(1)', 'a.b(1)', 'A.b(1)', 'Ab(1)', '_a(1)', 'a(1)(2)b(3)', '1a(1)', '.a(1)']) expect(countManRefs(t)).toBe((t.match(manRefRe) ?? []).length);
+    fc.assert(fc.property(manText, (t) => {
+      expect(countManRefs(t)).toBe((t.match(manRefRe) ?? []).length);
+    }), { numRuns: 5000 });
+  });
+  it('the manual section repairs are the matches of the pattern on every page', () => {
+    const manLookRe = /(?<![A-Za-z0-9_])([a-z][a-z0-9_.+-]*)\(([\][lI|iSsB])\)/g;
+    fc.assert(fc.property(manText, (t) => {
+      const got = tokenDigits.apply(t, { ...ctxFor(t), state: { manRefs: 2 } }).filter((e) => e.message?.startsWith('manual section'));
+      const want = [...t.matchAll(manLookRe)].map((m) => m.index! + m[1].length + 1);
+      expect(got.map((e) => e.start)).toEqual(want);
     }), { numRuns: 3000 });
   });
 });
