@@ -5,7 +5,8 @@
  *   needs) equal the full per-line count of lineStats;
  * - token/url's path repairs (prefilters, candidate positions) equal the whole-page pattern scans;
  * - text/width's page prefilter loses no edit of its two patterns;
- * - token/digits counts the manual page references as the pattern does, and its prefilter loses no repair.
+ * - token/digits counts the manual page references as the pattern does, and its prefilter loses no repair;
+ * - token/brackets' fast exit loses no edit.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import { chineseContext, lazyBrackets, letterSpacedLines, lineSpans, paddedLines
 import { FHS_DIRS, FHS_TOP, fhsGlued, fhsNoRoot, leadingVRe, PATH_LOOK, pathSegRe, tokenUrl } from '../src/rules/token-url.js';
 import { textWidth, unmojibake } from '../src/rules/text-width.js';
 import { countManRefs, manRefRe, tokenDigits } from '../src/rules/token-digits.js';
+import { tokenBrackets } from '../src/rules/token-brackets.js';
+import { lexiconOf } from '../src/rules/lexicon.js';
 import { pageLayout } from '../src/pages/split.js';
 import type { Edit, PageLayout } from '../src/types.js';
 
@@ -215,6 +218,77 @@ describe('token/digits fast paths', () => {
       const got = tokenDigits.apply(t, { ...ctxFor(t), state: { manRefs: 2 } }).filter((e) => e.message?.startsWith('manual section'));
       const want = [...t.matchAll(manLookRe)].map((m) => m.index! + m[1].length + 1);
       expect(got.map((e) => e.start)).toEqual(want);
+    }), { numRuns: 3000 });
+  });
+});
+
+describe('token/brackets fast exit', () => {
+  /** The rule as it was: every page walked (oracle). */
+  const plain = (page: string): Edit[] => {
+    const WINDOW = 80;
+    const text = page;
+    const lex = lexiconOf({ ignore: [] });
+    const opens = new Set(lex.openRound);
+    const closes = new Set(lex.closeRound);
+    const edits: Edit[] = [];
+    // only a lookalike bracket (one code unit, as text[i] is) starts work: a regex jumps from one to the next
+    // instead of visiting every character; after an opening glyph the scan goes on from j, as the loop did
+    const units = [...new Set([...opens, ...closes])].filter((g) => g.length === 1).sort().join('');
+    const glyphs = units ? new RegExp(`[${[...units].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}]`, 'g') : undefined;
+    for (let i = 0; glyphs !== undefined; i++) {
+      glyphs.lastIndex = i;
+      const g = glyphs.exec(text);
+      if (!g) break;
+      i = g.index;
+      const c = text[i];
+      if (opens.has(c)) {
+        let j = i + 1;
+        if (opens.has(text[j])) j++;
+        let depth = 0;
+        for (let k = j; k < Math.min(text.length, j + WINDOW); k++) {
+          const d = text[k];
+          if ((d === '(' || d === '（') && k > j) depth++;
+          else if ((d === ')' || d === '）') && depth > 0) depth--;
+          else if (d === ')' || d === '）') {
+            edits.push({ start: i, end: j, text: d === ')' ? '(' : '（', rule: 'token/brackets', level: 'fix', message: `${text.slice(i, j)} read for an opening round bracket` });
+            break;
+          }
+          if (d === '(' || d === '（' ? k === j : opens.has(d) || closes.has(d) || d === '》' || d === '。') break;
+          if (d === '\n' && text[k + 1] === '\n') break;
+        }
+        i = j - 1;
+      } else if (closes.has(c)) {
+        for (let k = i - 1; k >= Math.max(0, i - WINDOW); k--) {
+          const d = text[k];
+          if (d === '(' || d === '（') {
+            edits.push({ start: i, end: i + 1, text: d === '(' ? ')' : '）', rule: 'token/brackets', level: 'fix', message: `${c} read for a closing round bracket` });
+            break;
+          }
+          if (d === ')' || d === '）' || opens.has(d) || closes.has(d) || d === '《' || d === '。') break;
+          if (d === '\n' && text[k - 1] === '\n') break;
+        }
+      }
+    }
+    for (const m of text.matchAll(/'(?=["”])/g)) {
+      const at = m.index!;
+      const lineStart = text.lastIndexOf('\n', at) + 1;
+      const before = text.slice(Math.max(lineStart, at - 60), at);
+      const open = Math.max(before.lastIndexOf('"'), before.lastIndexOf('“'));
+      if (open < 0 || before.slice(open + 1).includes("'") || before.slice(open + 1).length === 0) continue;
+      // the quote before must open (an even number of ASCII quotes before it on the line)
+      const asciiQuotes = (text.slice(lineStart, at).match(/"/g) ?? []).length;
+      if (before[open] === '"' && asciiQuotes % 2 !== 1) continue;
+      edits.push({ start: at, end: at + 1, text: '', rule: 'token/brackets', level: 'fix', message: 'closing double quote read as \'"' });
+    }
+    return edits;
+  };
+  const bracketText = fc
+    .array(fc.constantFrom('〈', '《', '〉', '》', '(', ')', '（', '）', "'", '"', '”', '“', 'deb', ' ', '文', '。', '\n', 'a', "'\"", '𠀀'), { maxLength: 40 })
+    .map((p) => p.join(''));
+  it('gives the edits of the walk over every page', () => {
+    expect(plain('软件包〈例如 mc 和 vim) 依然').length).toBe(1);
+    fc.assert(fc.property(bracketText, (t) => {
+      expect(tokenBrackets.apply(t, { ...ctxFor(t), state: undefined })).toEqual(plain(t));
     }), { numRuns: 3000 });
   });
 });
