@@ -6,7 +6,8 @@
  * - token/url's path repairs (prefilters, candidate positions) equal the whole-page pattern scans;
  * - text/width's page prefilter loses no edit of its two patterns;
  * - token/digits counts the manual page references as the pattern does, and its prefilter loses no repair;
- * - token/brackets' fast exit loses no edit.
+ * - token/brackets' fast exit loses no edit;
+ * - pages/doubled-text's bound on the similarity of any cut loses no near copy.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ import { textWidth, unmojibake } from '../src/rules/text-width.js';
 import { countManRefs, manRefRe, tokenDigits } from '../src/rules/token-digits.js';
 import { tokenBrackets } from '../src/rules/token-brackets.js';
 import { lexiconOf } from '../src/rules/lexicon.js';
+import { NEAR_COPY, nearRepeatedPage } from '../src/rules/pages-doubled-text.js';
+import { compare } from '../src/pages/dedupe.js';
 import { pageLayout } from '../src/pages/split.js';
 import type { Edit, PageLayout } from '../src/types.js';
 
@@ -290,5 +293,62 @@ describe('token/brackets fast exit', () => {
     fc.assert(fc.property(bracketText, (t) => {
       expect(tokenBrackets.apply(t, { ...ctxFor(t), state: undefined })).toEqual(plain(t));
     }), { numRuns: 3000 });
+  });
+});
+
+describe('pages/doubled-text near copies', () => {
+  /** nearRepeatedPage as it was: every cut compared (oracle). */
+  const plainNear = (text: string) => {
+    const cellsOf = (t: string) => {
+      const out: Array<{ ch: string; at: number }> = [];
+      for (let i = 0; i < t.length;) {
+        const ch = String.fromCodePoint(t.codePointAt(i)!);
+        if (!/\s/u.test(ch)) out.push({ ch, at: i });
+        i += ch.length;
+      }
+      return out;
+    };
+    const bare = text.replace(/\s+/gu, '');
+    const flatOf: string | string[] = /[\ud800-\udfff]/.test(bare) ? Array.from(bare) : bare;
+    const piece = (a: number, b?: number) => (typeof flatOf === 'string' ? flatOf.slice(a, b) : flatOf.slice(a, b).join(''));
+    if (flatOf.length < 40) return null;
+    const rest = piece(Math.floor(flatOf.length * 0.4));
+    let recur = 0;
+    for (const f of [0, 0.06, 0.12, 0.18, 0.24, 0.3]) {
+      const at = Math.floor(flatOf.length * f);
+      if (rest.includes(piece(at, at + 6))) recur++;
+    }
+    if (recur < 2) return null;
+    const c = cellsOf(text);
+    let best: { sim: number; cut: number } | null = null;
+    const lo = Math.floor(c.length * 0.4), hi = Math.ceil(c.length * 0.6);
+    const step = Math.max(1, Math.floor((hi - lo) / 64));
+    for (let k = lo; k <= hi; k += step) {
+      const gapStart = c[k - 1].at + c[k - 1].ch.length;
+      if (gapStart === c[k].at) continue;
+      const r = compare(text.slice(0, gapStart), text.slice(c[k].at));
+      if (r.jaccard >= NEAR_COPY && r.spread >= 0.5 && (!best || r.jaccard > best.sim)) best = { sim: r.jaccard, cut: k };
+    }
+    return best;
+  };
+  const unit = fc.constantFrom('文', '字', '模', '型', '数', '据', 'a', 'b', 'x', '1', '，', '。', ' ', ' ', '𠀀', '\u0001', '\u1680', '\u200b', '\u3000', '\t');
+  const page = fc.tuple(fc.array(unit, { minLength: 20, maxLength: 70 }), fc.array(fc.tuple(fc.nat(), unit), { maxLength: 12 }), fc.constantFrom(' ', '\n', '  ', ''), fc.boolean())
+    .map(([base, subs, sep, copy]) => {
+      if (!copy) return base.join('');
+      const second = [...base];
+      for (const [at, u] of subs) second[at % second.length] = u;
+      return base.join('') + sep + second.join('');
+    });
+  it('finds the edit of the full cut search', () => {
+    const t = '大语言模型的训练数据来自网页和书籍以及代码仓库 大语言模型的训练数据来自网页和书藉以及代码仓库';
+    expect(nearRepeatedPage(t)).not.toBeNull();
+    let found = 0;
+    fc.assert(fc.property(page, (p) => {
+      const want = plainNear(p);
+      const got = nearRepeatedPage(p);
+      if (want) found++;
+      expect(got === null).toBe(want === null);
+    }), { numRuns: 3000 });
+    expect(found).toBeGreaterThan(10);
   });
 });
