@@ -7,11 +7,14 @@
  * - text/width's page prefilter loses no edit of its two patterns;
  * - token/digits counts the manual page references as the pattern does, and its prefilter loses no repair;
  * - token/brackets' fast exit loses no edit;
- * - pages/doubled-text's bound on the similarity of any cut loses no near copy.
+ * - pages/doubled-text's bound on the similarity of any cut loses no near copy;
+ * - SpanGuard, scanning only the runs of span characters an edit reaches, answers as the whole-text spans;
+ * - punct/width (marks scanned by policy, padding read lazily, bracket pairs found by a regex and shared) gives
+ *   the edits of the full scan.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chineseContext, lazyBrackets, letterSpacedLines, lineSpans, paddedLines, TIGHT } from '../src/rules/spacing-lines.js';
+import { bracketChinese, bracketPairs, chineseAsciiBrackets, chineseContext, isCodeLine, lazyBrackets, lazyBracketsOf, letterSpacedLines, lineSpans, paddedLines, TIGHT } from '../src/rules/spacing-lines.js';
 import { FHS_DIRS, FHS_TOP, fhsGlued, fhsNoRoot, leadingVRe, PATH_LOOK, pathSegRe, tokenUrl } from '../src/rules/token-url.js';
 import { textWidth, unmojibake } from '../src/rules/text-width.js';
 import { countManRefs, manRefRe, tokenDigits } from '../src/rules/token-digits.js';
@@ -19,8 +22,10 @@ import { tokenBrackets } from '../src/rules/token-brackets.js';
 import { lexiconOf } from '../src/rules/lexicon.js';
 import { NEAR_COPY, nearRepeatedPage } from '../src/rules/pages-doubled-text.js';
 import { compare } from '../src/pages/dedupe.js';
+import { protectedSpans, SpanGuard, touchesProtected } from '../src/rules/protect.js';
+import { cjkSentencePeriod, FAMILY, punctWidth, quotePairs, TO_FULL, TO_HALF, type WidthState } from '../src/rules/punct-width.js';
 import { pageLayout } from '../src/pages/split.js';
-import type { Edit, PageLayout } from '../src/types.js';
+import type { Edit, PageLayout, RuleContext } from '../src/types.js';
 
 /** The context the pipeline gives a rule for page `t`. */
 const ctxFor = (t: string) => ({ style: { spacing: 'always' as const, punctuation: 'auto' as const }, layout: pageLayout(t), data: { ignore: [] } });
@@ -350,5 +355,167 @@ describe('pages/doubled-text near copies', () => {
       expect(got === null).toBe(want === null);
     }), { numRuns: 3000 });
     expect(found).toBeGreaterThan(10);
+  });
+});
+
+describe('SpanGuard run scans', () => {
+  const tokenText = fc
+    .array(fc.constantFrom(
+      'a', 'Z', '_', '0', '7', '.', '-', '+', '#', ':', '/', '~', '@', '*', '>', '(', ')', '%', ' ', '文', '，', '\n', '`', '\\',
+      'x.y', 'a_b', 'C++', 'C#', '.NET', 'app.js', 'v1.2.3', '1.2.3', '09:30', '9:30:00', 'HH:mm', '2024-01-02', 'me@x.org', '/usr/bin', '~/a', './x',
+      'f()', 'a.b()', 'a->b', 'a::b', 'x.tar.gz', 'foo_bar', 'Node.js', 'a.b.c', 'x->', '::', '1:2', '12:345',
+    ), { maxLength: 40, size: 'max' })
+    .map((p) => p.join(''));
+  it('answers as touchesProtected over protectedSpans', () => {
+    fc.assert(fc.property(tokenText, fc.array(fc.tuple(fc.nat(), fc.nat(6)), { maxLength: 30 }), (t, ranges) => {
+      const spans = protectedSpans(t);
+      const guard = new SpanGuard(t);
+      for (const [a, len] of ranges) {
+        const start = a % (t.length + 1);
+        const end = Math.min(t.length, start + len);
+        expect(guard.touches(start, end)).toBe(touchesProtected(spans, start, end));
+      }
+    }), { numRuns: 5000 });
+  });
+});
+
+describe('punct/width fast paths', () => {
+  /** The rule as it was: every mark scanned, padding read first, bracket pairs judged twice (oracle). */
+  const isCjkCh = (ch: string | undefined) => ch !== undefined && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]/u.test(ch);
+  const hasCjk = (s: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]/u.test(s);
+  const markG = /[,:;!?，：；！？.]/g;
+  const plain = (text: string, ctx: RuleContext): Edit[] => {
+    if (ctx.style.punctuation === 'keep') return [];
+    const st = ctx.state as WidthState;
+    const full = (ch: string) => st.family[FAMILY[ch]] === 'fullwidth' || st.family[FAMILY[ch]] === 'guideline';
+    const half = (ch: string) => st.family[FAMILY[ch]] === 'halfwidth';
+    const edits: Array<Edit & { at: number }> = [];
+    const lines = lineSpans(text);
+    const padding = paddedLines(text, ctx.layout, lines);
+    lines.forEach((l, li) => {
+      const line = text.slice(l.start, l.end);
+      if (!/[^\x00-\x7F]/.test(line) || isCodeLine(line)) return;
+      const padded = padding[li];
+      const brackets = lazyBrackets(line);
+      const tight = ctx.layout === 'line' || padded;
+      /** Replaces the mark at i, swallowing spaces before it (never indentation) and after it (never trailing). */
+      const put = (i: number, mark: string, message: string, eatBefore: boolean, eatAfter: boolean) => {
+        let s = i, e = i + 1;
+        if (eatBefore) {
+          let j = s;
+          while (j > 0 && line[j - 1] === ' ') j--;
+          if (j > 0) s = j;
+        }
+        if (eatAfter) {
+          let j = e;
+          while (j < line.length && line[j] === ' ') j++;
+          if (j < line.length) e = j;
+        }
+        edits.push({ start: l.start + s, end: l.start + e, text: mark, rule: 'punct/width', level: 'fix', message, at: l.start + i });
+      };
+      // 1. , : ; ! ? and the sentence-final period in Chinese context. A half-width mark followed by a space in a
+      // block page is the author's English-style mark (`空格, 制表符`) unless the line is padded: left alone.
+      // After a Latin word, a bracket or a quote, a mark followed by a space is an English-style list mark
+      // (`ssh(1), 和`, `”/var/lock”, 和`) unless the line is padded.
+      const spaceAfterOk = (i: number) => {
+        if (line[i + 1] !== ' ' || padded) return true;
+        return ctx.layout === 'line' && isCjkCh(line[i - 1]);
+      };
+      // which bracket pairs step 2 converts (a Chinese pair, not a Latin-style one set off by spaces)
+      const wordAt = (i: number) => i >= 0 && i < line.length && /[\p{L}\p{N}]/u.test(line[i]);
+      const converts = (a: number, b: number) => {
+        if (!bracketChinese(line, a, b)) return false;
+        // a matched ASCII pair set off by a space outside it (`文件 (参见 x(5)) 来`) is the typesetter's Latin-style
+        // parenthesis, not OCR damage: only a pair of mixed widths or a tight ASCII pair is converted
+        // (a space between the pair and a punctuation mark is OCR padding, which space/punctuation removes: it does
+        // not count, or the answer would change once the padding is gone)
+        const spacedOutside = (line[a - 1] === ' ' && wordAt(a - 2)) || (line[b + 1] === ' ' && wordAt(b + 2));
+        return !(line[a] === '(' && line[b] === ')' && spacedOutside && ctx.style.punctuation === 'auto');
+      };
+      const pairs = line.includes(')') || line.includes('）') ? bracketPairs(line) : [];
+      const fullClose = new Set<number>();
+      if (full('(')) for (const [a, b] of pairs) if (line[b] === ')' && converts(a, b)) fullClose.add(b);
+      markG.lastIndex = 0;
+      while (markG.test(line)) {
+        const i = markG.lastIndex - 1;
+        const ch = line[i];
+        if ((ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') && full(ch)) {
+          if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight, padded);
+        } else if ('，：；！？'.includes(ch) && half(ch) && chineseContext(line, i, brackets)) {
+          put(i, TO_HALF[ch], `${ch} -> ${TO_HALF[ch]} (the document writes this mark half width)`, false, false);
+        } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i, fullClose) && spaceAfterOk(i)) {
+          put(i, '。', 'sentence-final period after Chinese text -> 。', tight, padded);
+        }
+      }
+      // 2. brackets, in pairs
+      for (const [a, b] of pairs) {
+        const o = line[a], c = line[b];
+        if (!converts(a, b)) continue;
+        if (full('(')) {
+          if (o === '(') put(a, '（', 'bracket pair -> full width', padded, tight);
+          if (c === ')') put(b, '）', 'bracket pair -> full width', tight, padded);
+        } else if (half('(')) {
+          if (o === '（') put(a, '(', 'bracket pair -> half width', false, false);
+          if (c === '）') put(b, ')', 'bracket pair -> half width', false, false);
+        }
+      }
+      // 3. ASCII double quotes around Chinese text
+      if (st.curlyQuotes) {
+        for (const [a, b] of quotePairs(line)) {
+          if (!hasCjk(line.slice(a + 1, b))) continue;
+          put(a, '“', 'ASCII quote around Chinese text -> “', false, tight);
+          put(b, '”', 'ASCII quote around Chinese text -> ”', tight, padded);
+        }
+      }
+    });
+    // two marks may both claim the spaces between them (`模型: ,模`): the first keeps them, the second starts at
+    // its own mark; an edit whose mark is already covered is dropped
+    edits.sort((x, y) => x.at - y.at);
+    const out: Edit[] = [];
+    let end = 0;
+    for (const { at, ...e } of edits) {
+      if (at < end) continue;
+      out.push(e.start < end ? { ...e, start: end } : e);
+      end = e.end;
+    }
+    return out;
+  };
+  /** bracketPairs as it was: a walk over every unit. */
+  const plainPairs = (line: string) => {
+    const out: Array<[number, number]> = [];
+    const stack: number[] = [];
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 0x28 || c === 0xff08) stack.push(i);
+      else if ((c === 0x29 || c === 0xff09) && stack.length > 0) out.push([stack.pop()!, i]);
+    }
+    return out;
+  };
+  const widths = fc.constantFrom<WidthState['marks']>('fullwidth', 'halfwidth', 'guideline', 'keep');
+  const state = fc.record({
+    marks: widths,
+    family: fc.record({ comma: widths, colon: widths, semicolon: widths, exclamation: widths, question: widths, bracket: widths }),
+    fullStop: fc.boolean(),
+    curlyQuotes: fc.boolean(),
+  }).map((s) => ({ ...s, counts: undefined as unknown as WidthState['counts'] }));
+  const markText = fc
+    .array(fc.oneof(
+      { arbitrary: fc.constantFrom('文', '字', '模', '型', 'か', '𠀀'), weight: 6 },
+      { arbitrary: fc.constantFrom(' ', '  ', '\n'), weight: 3 },
+      { arbitrary: fc.constantFrom(',', ':', ';', '!', '?', '.', '(', ')', '"', '，', '：', '；', '！', '？', '（', '）', '。', '”', '》', '•', '·'), weight: 5 },
+      { arbitrary: fc.constantFrom('a', 'B', 'x', '5', '0', 'vim', '$ ', '= ', '文.', '模. ', '字.）'), weight: 2 },
+    ), { maxLength: 60, size: 'max' })
+    .map((p) => p.join(''));
+  it('bracketPairs and the shared Chinese ASCII brackets are as before', () => {
+    fc.assert(fc.property(markText, (t) => {
+      expect(bracketPairs(t)).toEqual(plainPairs(t));
+      expect(lazyBracketsOf(t, bracketPairs(t))()).toEqual(chineseAsciiBrackets(t));
+    }), { numRuns: 3000 });
+  });
+  it('gives the edits of the full scan under every policy', () => {
+    fc.assert(fc.property(markText, state, fc.constantFrom<PageLayout>('line', 'block'), fc.constantFrom<'auto' | 'fullwidth'>('auto', 'fullwidth'), (t, st, layout, punctuation) => {
+      const ctx = { style: { spacing: 'always' as const, punctuation }, layout, data: { ignore: [] }, state: st };
+      expect(punctWidth.apply(t, ctx)).toEqual(plain(t, ctx));
+    }), { numRuns: 5000 });
   });
 });

@@ -184,7 +184,10 @@ export function protectedSpans(text: string, extra: readonly string[] = []): Spa
  */
 export class SpanGuard {
   private readonly other: Span[];
-  private ascii?: Span[];
+  /** The `ascii` patterns whose precheck the text passes (found on first need). */
+  private asciiPatterns?: ReadonlyArray<(typeof PROTECTED_PATTERNS)[number]>;
+  /** The merged `ascii` spans of each run of span characters asked about, by the run's start. */
+  private readonly runs = new Map<number, Span[]>();
   /**
    * @param text the text the edits are made to
    * @param extra the user's `ignore` words/patterns (as for {@link protectedSpans}); a bad pattern throws here
@@ -199,24 +202,58 @@ export class SpanGuard {
     this.other = mergeSpans(raw);
   }
 
-  /** True when the edit [start, end) (UTF-16 offsets) reaches strictly inside a protected span (see {@link touchesProtected}). */
+  /**
+   * True when the edit [start, end) (UTF-16 offsets) reaches strictly inside a protected span (see {@link touchesProtected}).
+   * An `ascii` match lies inside one run of {@link ASCII_SPAN_CHARS} (two or more of them): only the runs the edit
+   * reaches are scanned ({@link SpanGuard.runSpans}), not the whole text.
+   */
   touches(start: number, end: number): boolean {
     if (this.other.length > 0 && touchesProtected(this.other, start, end)) return true;
     const t = this.text;
     if (start === end) {
       if (start === 0 || start >= t.length || !isAsciiSpanChar(t.charCodeAt(start - 1)) || !isAsciiSpanChar(t.charCodeAt(start))) return false;
-    } else {
-      // a match is at least two characters long: the covered one has a neighbour of the span's characters too
-      let i = start;
-      while (i < end && !(isAsciiSpanChar(t.charCodeAt(i)) && (isAsciiSpanChar(t.charCodeAt(i - 1)) || isAsciiSpanChar(t.charCodeAt(i + 1))))) i++;
-      if (i === end) return false;
+      return touchesProtected(this.runSpans(start), start, end);
     }
-    if (!this.ascii) {
-      const raw: Span[] = [];
-      patternSpans(t, (p) => p.ascii === true, raw);
-      this.ascii = mergeSpans(raw);
+    // a replacement: every run of span characters that it overlaps (a match is at least two characters long, so a
+    // run of one holds none)
+    for (let i = start; i < end; i++) {
+      if (!isAsciiSpanChar(t.charCodeAt(i))) continue;
+      if (!isAsciiSpanChar(t.charCodeAt(i - 1)) && !isAsciiSpanChar(t.charCodeAt(i + 1))) continue;
+      if (touchesProtected(this.runSpans(i), start, end)) return true;
+      while (i + 1 < end && isAsciiSpanChar(t.charCodeAt(i + 1))) i++; // on past this run
     }
-    return touchesProtected(this.ascii, start, end);
+    return false;
+  }
+
+  /**
+   * The merged matches of the `ascii` patterns inside the run of span characters that holds offset `at`: the
+   * matches the whole-text scan finds there. Every match is made of span characters only, so it lies inside one
+   * run, and the whole-text scan enters a run with its last match before it (none can start between two runs)
+   * and then goes on match by match inside it: the same as a scan started at the run's start. The scan runs on the
+   * text cut one unit after the run: no pattern consumes a unit that is not a span character, nor looks further
+   * ahead than one unit (`\b`), so the cut changes no match (the start of the text stays for the lookbehinds).
+   */
+  private runSpans(at: number): Span[] {
+    const t = this.text;
+    let rs = at;
+    while (rs > 0 && isAsciiSpanChar(t.charCodeAt(rs - 1))) rs--;
+    let spans = this.runs.get(rs);
+    if (spans) return spans;
+    let re = at;
+    while (re < t.length && isAsciiSpanChar(t.charCodeAt(re))) re++;
+    this.asciiPatterns ??= PROTECTED_PATTERNS.filter((p) => p.ascii === true && holdsAny(t, p.needs));
+    const head = t.slice(0, Math.min(t.length, re + 1));
+    const raw: Span[] = [];
+    for (const { kind, re: pattern } of this.asciiPatterns) {
+      pattern.lastIndex = rs;
+      for (let m = pattern.exec(head); m !== null && m.index < re; m = pattern.exec(head)) {
+        if (m[0].length > 0) raw.push({ start: m.index, end: m.index + m[0].length, kind });
+        else pattern.lastIndex++;
+      }
+      pattern.lastIndex = 0;
+    }
+    this.runs.set(rs, (spans = mergeSpans(raw)));
+    return spans;
   }
 }
 

@@ -127,13 +127,17 @@ export function nextNonSpace(line: string, i: number): [string | undefined, numb
 export function bracketPairs(line: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const stack: number[] = [];
-  for (let i = 0; i < line.length; i++) {
+  // a regex jumps from one bracket to the next (they are few) instead of a walk over every unit
+  bracketG.lastIndex = 0;
+  while (bracketG.test(line)) {
+    const i = bracketG.lastIndex - 1;
     const c = line.charCodeAt(i);
     if (c === 0x28 || c === 0xff08) stack.push(i); // ( （
-    else if ((c === 0x29 || c === 0xff09) && stack.length > 0) out.push([stack.pop()!, i]); // ) ）
+    else if (stack.length > 0) out.push([stack.pop()!, i]); // ) ）
   }
   return out;
 }
+const bracketG = /[()（）]/g;
 
 /**
  * True when the bracket pair [a, b] belongs to Chinese text: CJK inside, or (for a pair of mixed widths) CJK
@@ -153,14 +157,26 @@ export function lazyBrackets(line: string): () => Set<number> {
 
 /** Offsets of the ASCII brackets of `line` that belong to Chinese pairs (see {@link bracketChinese}). */
 export function chineseAsciiBrackets(line: string): Set<number> {
+  if (line.indexOf('(') < 0 && line.indexOf(')') < 0) return new Set<number>();
+  return chineseAsciiBracketsOf(line, bracketPairs(line));
+}
+
+/** {@link chineseAsciiBrackets} given the line's {@link bracketPairs}. */
+function chineseAsciiBracketsOf(line: string, pairs: ReadonlyArray<readonly [number, number]>): Set<number> {
   const out = new Set<number>();
-  if (line.indexOf('(') < 0 && line.indexOf(')') < 0) return out;
-  for (const [a, b] of bracketPairs(line)) {
+  for (const [a, b] of pairs) {
+    if (line[a] !== '(' && line[b] !== ')') continue; // no ASCII bracket to add
     if (!bracketChinese(line, a, b)) continue;
     if (line[a] === '(') out.add(a);
     if (line[b] === ')') out.add(b);
   }
   return out;
+}
+
+/** {@link lazyBrackets} for a line whose {@link bracketPairs} are known. */
+export function lazyBracketsOf(line: string, pairs: ReadonlyArray<readonly [number, number]>): () => Set<number> {
+  let set: Set<number> | undefined;
+  return () => (set ??= chineseAsciiBracketsOf(line, pairs));
 }
 
 /**
