@@ -10,7 +10,8 @@
  * - pages/doubled-text's bound on the similarity of any cut loses no near copy;
  * - SpanGuard, scanning only the runs of span characters an edit reaches, answers as the whole-text spans;
  * - punct/width (marks scanned by policy, padding read lazily, bracket pairs found by a regex and shared) gives
- *   the edits of the full scan.
+ *   the edits of the full scan;
+ * - space/punctuation's per-row prefilter holds wherever the row's patterns match.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ import { NEAR_COPY, nearRepeatedPage } from '../src/rules/pages-doubled-text.js'
 import { compare } from '../src/pages/dedupe.js';
 import { protectedSpans, SpanGuard, touchesProtected } from '../src/rules/protect.js';
 import { cjkSentencePeriod, FAMILY, punctWidth, quotePairs, TO_FULL, TO_HALF, type WidthState } from '../src/rules/punct-width.js';
+import { ROW_QUICK, ROWS } from '../src/rules/space-punctuation.js';
 import { pageLayout } from '../src/pages/split.js';
 import type { Edit, PageLayout, RuleContext } from '../src/types.js';
 
@@ -517,5 +519,17 @@ describe('punct/width fast paths', () => {
       const ctx = { style: { spacing: 'always' as const, punctuation }, layout, data: { ignore: [] }, state: st };
       expect(punctWidth.apply(t, ctx)).toEqual(plain(t, ctx));
     }), { numRuns: 5000 });
+  });
+});
+
+describe('space/punctuation row prefilter', () => {
+  const unitText = (max: number) => fc.array(fc.constantFrom('文', '𠀀', 'a', ' ', '，', '。', '》', '）', '“', '”', '‘', '’', '《', '（', ',', ';', ':', ')', '(', '!', '\u3000', '「', '』', '〉', '〈'), { minLength: 1, maxLength: max }).map((p) => p.join(''));
+  it('holds for every row wherever the row\'s patterns match', () => {
+    expect(ROW_QUICK.length).toBe(ROWS.length);
+    fc.assert(fc.property(unitText(2), unitText(8), (before, after) => {
+      ROWS.forEach((row, r) => {
+        if (row.before.test(before) && row.after.test(after)) expect(ROW_QUICK[r](before.charCodeAt(before.length - 1), after.charCodeAt(0))).toBe(true);
+      });
+    }), { numRuns: 20000 });
   });
 });
