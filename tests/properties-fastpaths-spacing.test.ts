@@ -366,6 +366,7 @@ describe('SpanGuard run scans', () => {
       'a', 'Z', '_', '0', '7', '.', '-', '+', '#', ':', '/', '~', '@', '*', '>', '(', ')', '%', ' ', '文', '，', '\n', '`', '\\',
       'x.y', 'a_b', 'C++', 'C#', '.NET', 'app.js', 'v1.2.3', '1.2.3', '09:30', '9:30:00', 'HH:mm', '2024-01-02', 'me@x.org', '/usr/bin', '~/a', './x',
       'f()', 'a.b()', 'a->b', 'a::b', 'x.tar.gz', 'foo_bar', 'Node.js', 'a.b.c', 'x->', '::', '1:2', '12:345',
+      'https://a.b/c', 'www.x.', 'WWW.a.', '——', '—', '%V%', 'C:\\a', '`c`', 'ftp://h/路径',
     ), { maxLength: 40, size: 'max' })
     .map((p) => p.join(''));
   it('answers as touchesProtected over protectedSpans', () => {

@@ -114,12 +114,29 @@ export function urlSpans(text: string): Span[] {
 const urlPossible = (text: string) => text.includes('://') || /www\./i.test(text);
 
 /**
- * True when `text` may hold a span other than the `ascii` patterns' (a URL, a code span, a Windows path, a dash):
- * it holds one of the strings their prechecks need (`` ` ``, `\\`, `%`, `——`, `://`, `www.` in any case). One
- * regex scan, so that the common page with none of them skips the separate prechecks.
+ * The strings the prechecks of the spans other than the `ascii` patterns' (a URL, a code span, a Windows path, a
+ * dash) need (`` ` ``, `\\`, `%`, `——`, `://`, `www.` in any case): a text without any of them holds none of those
+ * spans. Scanned once per text by {@link otherStringsHeld}.
  */
 const otherPossibleRe = /[`\\%]|——|:\/\/|www\./i;
-const otherPossible = (text: string) => otherPossibleRe.test(text);
+
+/** The strings {@link otherPossibleRe} looks for (`www.` in lower case), by the last unit of each. */
+const OTHER_BY_LAST: ReadonlyMap<number, string> = new Map(['`', '\\', '%', '——', '://', 'www.'].map((s) => [s.charCodeAt(s.length - 1), s]));
+const OTHER_STRINGS: ReadonlySet<string> = new Set(OTHER_BY_LAST.values());
+const otherG = new RegExp(otherPossibleRe.source, 'gi');
+
+/**
+ * Which strings of {@link otherPossibleRe} `text` holds (`www.` in any case), from one scan of its matches: no
+ * two of the strings share a unit, so every occurrence of one is found (a match never swallows part of another),
+ * and each is known by its last unit. Equal to `text.includes(s)` for each (`/www\./i.test` for `www.`).
+ */
+function otherStringsHeld(text: string): Set<string> {
+  const held = new Set<string>();
+  otherG.lastIndex = 0;
+  while (held.size < OTHER_STRINGS.size && otherG.test(text)) held.add(OTHER_BY_LAST.get(text.charCodeAt(otherG.lastIndex - 1))!);
+  otherG.lastIndex = 0;
+  return held;
+}
 
 /** Pushes the matches of the patterns of {@link PROTECTED_PATTERNS} that pass `which` onto `raw`. */
 function patternSpans(text: string, which: (p: (typeof PROTECTED_PATTERNS)[number]) => boolean, raw: Span[]): void {
@@ -194,9 +211,12 @@ export class SpanGuard {
    */
   constructor(private readonly text: string, extra: readonly string[] = []) {
     const raw: Span[] = [];
-    if (otherPossible(text)) {
-      if (urlPossible(text)) raw.push(...urlSpans(text));
-      patternSpans(text, (p) => !p.ascii, raw);
+    // one scan finds which of the other prechecks' strings the text holds (the same answers as urlPossible and
+    // the patterns' `needs` tests, which would each read the text again)
+    const held = otherStringsHeld(text);
+    if (held.size > 0) {
+      if (held.has('://') || held.has('www.')) raw.push(...urlSpans(text));
+      patternSpans(text, (p) => !p.ascii && p.needs.some((n) => (OTHER_STRINGS.has(n) ? held.has(n) : text.includes(n))), raw);
     }
     ignoreSpans(text, extra, raw);
     this.other = mergeSpans(raw);
