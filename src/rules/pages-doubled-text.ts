@@ -14,6 +14,7 @@
  * with a text layer.
  */
 import { compare } from '../pages/dedupe.js';
+import { textShingleHashes } from '../pages/minhash.js';
 import { symptoms } from '../pages/quality.js';
 import type { Edit, Rule } from '../types.js';
 import { CJK } from './classes.js';
@@ -93,6 +94,7 @@ function nearRepeatedPageOf(text: string, bare: string): Edit | null {
     if (rest.includes(piece(at, at + 6))) recur++;
   }
   if (recur < 2) return null;
+  if (!nearCopyPossible(text)) return null;
   const c = cells(text);
   let best: { sim: number; cut: number } | null = null;
   const lo = Math.floor(c.length * 0.4), hi = Math.ceil(c.length * 0.6);
@@ -114,6 +116,33 @@ function nearRepeatedPageOf(text: string, bare: string): Edit | null {
   // unasked (an inexact cut would lose the first words of the kept copy)
   if (bad(second) < bad(first)) return { start: 0, end: c[k].at, text: '', rule: 'pages/doubled-text', level: 'suggest', message: `${message} (the first, which has more OCR symptoms)` };
   return { start: c[k - 1].at + c[k - 1].ch.length, end: last.at + last.ch.length, text: '', rule: 'pages/doubled-text', level: 'suggest', message };
+}
+
+/** Characters that are whitespace for `\s` but not for the shingles of minhash.ts, or the other way round. */
+const GAP_MISMATCH = /[\x00-\x08\x0e-\x1f\u200b\u1680\u202f\u205f]/;
+
+/**
+ * False when no cut of {@link nearRepeatedPageOf} can reach {@link NEAR_COPY}, from one look at the page's shingles
+ * (compare() hashes both halves of every cut tried, up to 65 of them). When `\s` and the shingles' whitespace
+ * agree on the page (no {@link GAP_MISMATCH}), the shingles of the two halves of a cut between cells k-1 and k are
+ * the page's shingles before position k-2 and from position k (the two that span the cut belong to neither): a
+ * shingle the halves share occurs twice in the page, and their union lacks at most two of the page's distinct
+ * shingles. So the Jaccard index of any cut is at most D2 / (S - 2), S the page's distinct shingles and D2 those
+ * that occur more than once (a division of integers is rounded monotonically: the float test is exact).
+ * Each half holds at least 16 cells (40 % of at least 40), so no half is short enough for the shingles' own rule.
+ */
+function nearCopyPossible(text: string): boolean {
+  if (GAP_MISMATCH.test(text)) return true;
+  const h = textShingleHashes(text).slice().sort();
+  let distinct = 0, repeated = 0;
+  for (let i = 0; i < h.length; ) {
+    let j = i + 1;
+    while (j < h.length && h[j] === h[i]) j++;
+    distinct++;
+    if (j - i >= 2) repeated++;
+    i = j;
+  }
+  return distinct <= 2 || repeated / (distinct - 2) >= NEAR_COPY;
 }
 
 /**

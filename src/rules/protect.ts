@@ -114,12 +114,29 @@ export function urlSpans(text: string): Span[] {
 const urlPossible = (text: string) => text.includes('://') || /www\./i.test(text);
 
 /**
- * True when `text` may hold a span other than the `ascii` patterns' (a URL, a code span, a Windows path, a dash):
- * it holds one of the strings their prechecks need (`` ` ``, `\\`, `%`, `——`, `://`, `www.` in any case). One
- * regex scan, so that the common page with none of them skips the separate prechecks.
+ * The strings the prechecks of the spans other than the `ascii` patterns' (a URL, a code span, a Windows path, a
+ * dash) need (`` ` ``, `\\`, `%`, `——`, `://`, `www.` in any case): a text without any of them holds none of those
+ * spans. Scanned once per text by {@link otherStringsHeld}.
  */
 const otherPossibleRe = /[`\\%]|——|:\/\/|www\./i;
-const otherPossible = (text: string) => otherPossibleRe.test(text);
+
+/** The strings {@link otherPossibleRe} looks for (`www.` in lower case), by the last unit of each. */
+const OTHER_BY_LAST: ReadonlyMap<number, string> = new Map(['`', '\\', '%', '——', '://', 'www.'].map((s) => [s.charCodeAt(s.length - 1), s]));
+const OTHER_STRINGS: ReadonlySet<string> = new Set(OTHER_BY_LAST.values());
+const otherG = new RegExp(otherPossibleRe.source, 'gi');
+
+/**
+ * Which strings of {@link otherPossibleRe} `text` holds (`www.` in any case), from one scan of its matches: no
+ * two of the strings share a unit, so every occurrence of one is found (a match never swallows part of another),
+ * and each is known by its last unit. Equal to `text.includes(s)` for each (`/www\./i.test` for `www.`).
+ */
+function otherStringsHeld(text: string): Set<string> {
+  const held = new Set<string>();
+  otherG.lastIndex = 0;
+  while (held.size < OTHER_STRINGS.size && otherG.test(text)) held.add(OTHER_BY_LAST.get(text.charCodeAt(otherG.lastIndex - 1))!);
+  otherG.lastIndex = 0;
+  return held;
+}
 
 /** Pushes the matches of the patterns of {@link PROTECTED_PATTERNS} that pass `which` onto `raw`. */
 function patternSpans(text: string, which: (p: (typeof PROTECTED_PATTERNS)[number]) => boolean, raw: Span[]): void {
@@ -184,39 +201,79 @@ export function protectedSpans(text: string, extra: readonly string[] = []): Spa
  */
 export class SpanGuard {
   private readonly other: Span[];
-  private ascii?: Span[];
+  /** The `ascii` patterns whose precheck the text passes (found on first need). */
+  private asciiPatterns?: ReadonlyArray<(typeof PROTECTED_PATTERNS)[number]>;
+  /** The merged `ascii` spans of each run of span characters asked about, by the run's start. */
+  private readonly runs = new Map<number, Span[]>();
   /**
    * @param text the text the edits are made to
    * @param extra the user's `ignore` words/patterns (as for {@link protectedSpans}); a bad pattern throws here
    */
   constructor(private readonly text: string, extra: readonly string[] = []) {
     const raw: Span[] = [];
-    if (otherPossible(text)) {
-      if (urlPossible(text)) raw.push(...urlSpans(text));
-      patternSpans(text, (p) => !p.ascii, raw);
+    // one scan finds which of the other prechecks' strings the text holds (the same answers as urlPossible and
+    // the patterns' `needs` tests, which would each read the text again)
+    const held = otherStringsHeld(text);
+    if (held.size > 0) {
+      if (held.has('://') || held.has('www.')) raw.push(...urlSpans(text));
+      patternSpans(text, (p) => !p.ascii && p.needs.some((n) => (OTHER_STRINGS.has(n) ? held.has(n) : text.includes(n))), raw);
     }
     ignoreSpans(text, extra, raw);
     this.other = mergeSpans(raw);
   }
 
-  /** True when the edit [start, end) (UTF-16 offsets) reaches strictly inside a protected span (see {@link touchesProtected}). */
+  /**
+   * True when the edit [start, end) (UTF-16 offsets) reaches strictly inside a protected span (see {@link touchesProtected}).
+   * An `ascii` match lies inside one run of {@link ASCII_SPAN_CHARS} (two or more of them): only the runs the edit
+   * reaches are scanned ({@link SpanGuard.runSpans}), not the whole text.
+   */
   touches(start: number, end: number): boolean {
     if (this.other.length > 0 && touchesProtected(this.other, start, end)) return true;
     const t = this.text;
     if (start === end) {
       if (start === 0 || start >= t.length || !isAsciiSpanChar(t.charCodeAt(start - 1)) || !isAsciiSpanChar(t.charCodeAt(start))) return false;
-    } else {
-      // a match is at least two characters long: the covered one has a neighbour of the span's characters too
-      let i = start;
-      while (i < end && !(isAsciiSpanChar(t.charCodeAt(i)) && (isAsciiSpanChar(t.charCodeAt(i - 1)) || isAsciiSpanChar(t.charCodeAt(i + 1))))) i++;
-      if (i === end) return false;
+      return touchesProtected(this.runSpans(start), start, end);
     }
-    if (!this.ascii) {
-      const raw: Span[] = [];
-      patternSpans(t, (p) => p.ascii === true, raw);
-      this.ascii = mergeSpans(raw);
+    // a replacement: every run of span characters that it overlaps (a match is at least two characters long, so a
+    // run of one holds none)
+    for (let i = start; i < end; i++) {
+      if (!isAsciiSpanChar(t.charCodeAt(i))) continue;
+      if (!isAsciiSpanChar(t.charCodeAt(i - 1)) && !isAsciiSpanChar(t.charCodeAt(i + 1))) continue;
+      if (touchesProtected(this.runSpans(i), start, end)) return true;
+      while (i + 1 < end && isAsciiSpanChar(t.charCodeAt(i + 1))) i++; // on past this run
     }
-    return touchesProtected(this.ascii, start, end);
+    return false;
+  }
+
+  /**
+   * The merged matches of the `ascii` patterns inside the run of span characters that holds offset `at`: the
+   * matches the whole-text scan finds there. Every match is made of span characters only, so it lies inside one
+   * run, and the whole-text scan enters a run with its last match before it (none can start between two runs)
+   * and then goes on match by match inside it: the same as a scan started at the run's start. The scan runs on the
+   * text cut one unit after the run: no pattern consumes a unit that is not a span character, nor looks further
+   * ahead than one unit (`\b`), so the cut changes no match (the start of the text stays for the lookbehinds).
+   */
+  private runSpans(at: number): Span[] {
+    const t = this.text;
+    let rs = at;
+    while (rs > 0 && isAsciiSpanChar(t.charCodeAt(rs - 1))) rs--;
+    let spans = this.runs.get(rs);
+    if (spans) return spans;
+    let re = at;
+    while (re < t.length && isAsciiSpanChar(t.charCodeAt(re))) re++;
+    this.asciiPatterns ??= PROTECTED_PATTERNS.filter((p) => p.ascii === true && holdsAny(t, p.needs));
+    const head = t.slice(0, Math.min(t.length, re + 1));
+    const raw: Span[] = [];
+    for (const { kind, re: pattern } of this.asciiPatterns) {
+      pattern.lastIndex = rs;
+      for (let m = pattern.exec(head); m !== null && m.index < re; m = pattern.exec(head)) {
+        if (m[0].length > 0) raw.push({ start: m.index, end: m.index + m[0].length, kind });
+        else pattern.lastIndex++;
+      }
+      pattern.lastIndex = 0;
+    }
+    this.runs.set(rs, (spans = mergeSpans(raw)));
+    return spans;
   }
 }
 

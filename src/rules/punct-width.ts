@@ -26,7 +26,7 @@
  */
 import type { Edit, Rule, RuleContext } from '../types.js';
 import { CJK } from './classes.js';
-import { bracketChinese, bracketPairs, chineseContext, isCodeLine, lazyBrackets, lineSpans, paddedLines } from './spacing-lines.js';
+import { bracketChinese, bracketPairs, chineseContext, isCodeLine, lazyBrackets, lazyBracketsOf, lineSpans, paddedLines } from './spacing-lines.js';
 
 /** Share of `。` among the document's sentence ends after CJK needed before a `.` there becomes `。`. */
 export const STOP_SHARE = 0.8;
@@ -40,7 +40,7 @@ export const TO_HALF: Readonly<Record<string, string>> = Object.fromEntries(Obje
 
 /** Mark families: a mark and its other-width form share one. */
 export type Family = 'comma' | 'colon' | 'semicolon' | 'exclamation' | 'question' | 'bracket';
-const FAMILY: Readonly<Record<string, Family>> = {
+export const FAMILY: Readonly<Record<string, Family>> = {
   ',': 'comma', '，': 'comma', ':': 'colon', '：': 'colon', ';': 'semicolon', '；': 'semicolon',
   '!': 'exclamation', '！': 'exclamation', '?': 'question', '？': 'question', '(': 'bracket', ')': 'bracket', '（': 'bracket', '）': 'bracket',
 };
@@ -93,7 +93,7 @@ const BULLETS = '•·・●▪◦';
 const CLAUSE_END = '。！？，；：,;:!?.';
 
 /** True when the `.` at `i` ends a Chinese sentence (see the module doc). */
-function cjkSentencePeriod(line: string, i: number, fullClose?: ReadonlySet<number>): boolean {
+export function cjkSentencePeriod(line: string, i: number, fullClose?: ReadonlySet<number>): boolean {
   const p = line[i - 1];
   const n = line[i + 1];
   if (p === undefined || !(isCjkCh(p) || CLOSERS.includes(p))) return false;
@@ -110,7 +110,7 @@ function cjkSentencePeriod(line: string, i: number, fullClose?: ReadonlySet<numb
 }
 
 /** ASCII double-quote pairs on one line (only when the line holds an even number of them). */
-function quotePairs(line: string): Array<[number, number]> {
+export function quotePairs(line: string): Array<[number, number]> {
   const idx: number[] = [];
   for (let i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) idx.push(i);
   if (idx.length % 2 !== 0) return [];
@@ -135,6 +135,25 @@ tallyKind['“'.charCodeAt(0)] = 5;
 const tallyG = /[,:;!?，：；！？（）。.“]/g;
 /** The characters the first step of `apply` looks at. */
 const markG = /[,:;!?，：；！？.]/g;
+
+const markPatterns = new Map<string, RegExp>();
+/**
+ * The marks of {@link markG} that step 1 of `apply` can change under `st`: an ASCII `, : ; ! ?` whose family
+ * becomes full width, a full-width one whose family becomes half width, `.` when the document uses `。`. The
+ * others are passed over by step 1 whatever their context, so the scan skips them (one pattern per policy).
+ */
+function markPattern(st: WidthState): RegExp {
+  let chars = '';
+  for (const ch of ',:;!?') {
+    const w = st.family[FAMILY[ch]];
+    if (w === 'fullwidth' || w === 'guideline') chars += ch;
+  }
+  for (const ch of '，：；！？') if (st.family[FAMILY[ch]] === 'halfwidth') chars += ch;
+  if (st.fullStop) chars += '.';
+  let re = markPatterns.get(chars);
+  if (!re) markPatterns.set(chars, (re = chars ? new RegExp(`[${chars.replace(/[\]\\^-]/g, '\\$&')}]`, 'g') : /[^\s\S]/g));
+  return re;
+}
 
 /** Counts the evidence on one page. */
 function tally(text: string, c: Counts): void {
@@ -231,13 +250,15 @@ export const punctWidth: Rule = {
     const half = (ch: string) => st.family[FAMILY[ch]] === 'halfwidth';
     const edits: Array<Edit & { at: number }> = [];
     const lines = lineSpans(text);
-    const padding = paddedLines(text, ctx.layout, lines);
+    // the padding evidence is read only when a mark is changed or its space judged (a page without either skips it)
+    let padding: boolean[] | undefined;
+    const paddedAt = (li: number) => (padding ??= paddedLines(text, ctx.layout, lines))[li];
+    const marks = markPattern(st);
     lines.forEach((l, li) => {
       const line = text.slice(l.start, l.end);
       if (!/[^\x00-\x7F]/.test(line) || isCodeLine(line)) return;
-      const padded = padding[li];
-      const brackets = lazyBrackets(line);
-      const tight = ctx.layout === 'line' || padded;
+      const padded = () => paddedAt(li);
+      const tight = () => ctx.layout === 'line' || paddedAt(li);
       /** Replaces the mark at i, swallowing spaces before it (never indentation) and after it (never trailing). */
       const put = (i: number, mark: string, message: string, eatBefore: boolean, eatAfter: boolean) => {
         let s = i, e = i + 1;
@@ -258,7 +279,7 @@ export const punctWidth: Rule = {
       // After a Latin word, a bracket or a quote, a mark followed by a space is an English-style list mark
       // (`ssh(1), 和`, `”/var/lock”, 和`) unless the line is padded.
       const spaceAfterOk = (i: number) => {
-        if (line[i + 1] !== ' ' || padded) return true;
+        if (line[i + 1] !== ' ' || padded()) return true;
         return ctx.layout === 'line' && isCjkCh(line[i - 1]);
       };
       // which bracket pairs step 2 converts (a Chinese pair, not a Latin-style one set off by spaces)
@@ -273,27 +294,34 @@ export const punctWidth: Rule = {
         return !(line[a] === '(' && line[b] === ')' && spacedOutside && ctx.style.punctuation === 'auto');
       };
       const pairs = line.includes(')') || line.includes('）') ? bracketPairs(line) : [];
+      // (pairs is the line's bracketPairs: a pair needs a closing bracket)
+      const brackets = lazyBracketsOf(line, pairs);
+      // converts(a, b) of each pair, asked by the period test and by step 2: worked out once (-1: not yet)
+      const conv = new Int8Array(pairs.length).fill(-1);
+      const convertsAt = (k: number) => (conv[k] === -1 ? (conv[k] = converts(pairs[k][0], pairs[k][1]) ? 1 : 0) : conv[k]) === 1;
       const fullClose = new Set<number>();
-      if (full('(')) for (const [a, b] of pairs) if (line[b] === ')' && converts(a, b)) fullClose.add(b);
-      markG.lastIndex = 0;
-      while (markG.test(line)) {
-        const i = markG.lastIndex - 1;
+      if (full('(')) for (let k = 0; k < pairs.length; k++) if (line[pairs[k][1]] === ')' && convertsAt(k)) fullClose.add(pairs[k][1]);
+      // (only the marks step 1 can change under this policy: see markPattern)
+      marks.lastIndex = 0;
+      while (marks.test(line)) {
+        const i = marks.lastIndex - 1;
         const ch = line[i];
         if ((ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') && full(ch)) {
-          if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight, padded);
+          if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight(), padded());
         } else if ('，：；！？'.includes(ch) && half(ch) && chineseContext(line, i, brackets)) {
           put(i, TO_HALF[ch], `${ch} -> ${TO_HALF[ch]} (the document writes this mark half width)`, false, false);
         } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i, fullClose) && spaceAfterOk(i)) {
-          put(i, '。', 'sentence-final period after Chinese text -> 。', tight, padded);
+          put(i, '。', 'sentence-final period after Chinese text -> 。', tight(), padded());
         }
       }
       // 2. brackets, in pairs
-      for (const [a, b] of pairs) {
+      for (let k = 0; k < pairs.length; k++) {
+        const [a, b] = pairs[k];
         const o = line[a], c = line[b];
-        if (!converts(a, b)) continue;
+        if (!convertsAt(k)) continue;
         if (full('(')) {
-          if (o === '(') put(a, '（', 'bracket pair -> full width', padded, tight);
-          if (c === ')') put(b, '）', 'bracket pair -> full width', tight, padded);
+          if (o === '(') put(a, '（', 'bracket pair -> full width', padded(), tight());
+          if (c === ')') put(b, '）', 'bracket pair -> full width', tight(), padded());
         } else if (half('(')) {
           if (o === '（') put(a, '(', 'bracket pair -> half width', false, false);
           if (c === '）') put(b, ')', 'bracket pair -> half width', false, false);
@@ -303,8 +331,8 @@ export const punctWidth: Rule = {
       if (st.curlyQuotes) {
         for (const [a, b] of quotePairs(line)) {
           if (!hasCjk(line.slice(a + 1, b))) continue;
-          put(a, '“', 'ASCII quote around Chinese text -> “', false, tight);
-          put(b, '”', 'ASCII quote around Chinese text -> ”', tight, padded);
+          put(a, '“', 'ASCII quote around Chinese text -> “', false, tight());
+          put(b, '”', 'ASCII quote around Chinese text -> ”', tight(), padded());
         }
       }
     });

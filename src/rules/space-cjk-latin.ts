@@ -32,37 +32,34 @@ export const BOUNDARIES: ReadonlyArray<{ name: string; before: string; after: st
 /**
  * Candidate boundaries: a CJK character before a Latin-token start, or a Latin-token end before a CJK character;
  * each is then checked against the table. The pattern of the candidates (the match ends at the candidate
- * position); {@link candidates} finds the same positions with a char-code walk.
+ * position); {@link candidates} finds the same positions with a simpler pattern and char-code tests.
  */
 export const candidateRe = new RegExp(`([${CJK}])(?=[A-Za-z0-9.%*\`])|[A-Za-z0-9%+#*\`](?=[${CJK}])`, 'gu');
-/** `[A-Za-z0-9.%*\`]` (a Latin-token start) and `[A-Za-z0-9%+#*\`]` (a Latin-token end), by ASCII code. */
-const tokenStart = new Uint8Array(128), tokenEnd = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  tokenStart[c] = /[A-Za-z0-9.%*`]/.test(ch) ? 1 : 0;
-  tokenEnd[c] = /[A-Za-z0-9%+#*`]/.test(ch) ? 1 : 0;
-}
 const cjkCp = (cp: number) => cp >= 0 && isCjkCode(cp);
 
 /**
  * The positions where {@link candidateRe}'s matches end, in order. Every candidate has an ASCII character right
- * after it (a token start, after CJK) or right before it (a token end, before CJK), so the walk looks at the
- * ASCII characters only: at an ASCII character at i, position i is a candidate when a CJK code point ends at i
- * and the character is a token start; position i + 1 when it is a token end and a CJK code point starts at
- * i + 1. (The regex's matches are one code point long and cannot hide one another.)
+ * after it (a token start, after CJK) or right before it (a token end, before CJK): position i + 1 is a candidate
+ * when the unit at i is at or above MIN_CJK_UNIT, a CJK code point ends at i + 1 and a token start follows; or
+ * when the unit at i is a token end and a CJK code point starts at i + 1. (The regex's matches are one code point
+ * long and cannot hide one another.)
  */
 export function candidates(text: string): number[] {
   const out: number[] = [];
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) continue;
-    // (no CJK code point, nor a surrogate, is below MIN_CJK_UNIT: a cheap test first)
-    if (tokenStart[c] === 1 && i > 0 && text.charCodeAt(i - 1) >= MIN_CJK_UNIT && cjkCp(codePointBefore(text, i))) out.push(i);
-    if (tokenEnd[c] === 1 && i + 1 < n && text.charCodeAt(i + 1) >= MIN_CJK_UNIT && cjkCp(codePointAt(text, i + 1))) out.push(i + 1);
+  // a regex jumps to the units next to such a pair (a unit at or above MIN_CJK_UNIT before a token start, or a
+  // token end before one; no CJK code point, nor a surrogate, is below MIN_CJK_UNIT), in order; each match is
+  // one unit, so two pairs that share a unit are both found
+  edgeG.lastIndex = 0;
+  while (edgeG.test(text)) {
+    const j = edgeG.lastIndex - 1;
+    if (text.charCodeAt(j) >= MIN_CJK_UNIT) {
+      if (cjkCp(codePointBefore(text, j + 1))) out.push(j + 1); // CJK before a token start at j + 1
+    } else if (cjkCp(codePointAt(text, j + 1))) out.push(j + 1); // a token end at j before CJK
   }
   return out;
 }
+/** A unit at or above U+2E80 before a token start, or a token end before such a unit (the unit itself matched). */
+const edgeG = /[\u2e80-\uffff](?=[A-Za-z0-9.%*`])|[A-Za-z0-9%+#*`](?=[\u2e80-\uffff])/g;
 
 /**
  * The table compiled: `before` as a lookbehind that must hold at the end of the {@link WINDOW} code units before

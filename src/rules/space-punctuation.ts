@@ -84,6 +84,29 @@ export const ROWS: readonly Row[] = [
   { name: 'space before an ASCII bracket opening CJK text', before: re(`${C}$`), after: re(`^\\( *${C}`), when: 'padded' },
 ];
 
+const ch = (set: string) => charTable(set);
+const closeT = ch(CLOSE), closeBracketT = ch(CLOSE_BRACKET), midT = ch(MID), openT = ch(OPEN), quoteT = ch('”’');
+const asciiMarkT = ch(',;:'), asciiMarkParenT = ch(',;:)');
+/**
+ * For each row of {@link ROWS}, in order, a test that holds whenever the row's `before` and `after` both match:
+ * on the last unit before the run of spaces (`b`) and the first unit after it (`a`), the punctuation the row
+ * names there (every row names one on one side; CJK on the other side is left to the row's own patterns). The
+ * patterns run only for the rows that pass it. Checked against the patterns by a property test.
+ */
+export const ROW_QUICK: ReadonlyArray<(b: number, a: number) => boolean> = [
+  (_b, a) => closeT[a] === 1, // before a closing or mid-sentence mark
+  (_b, a) => quoteT[a] === 1, // before a closing quote
+  (b) => openT[b] === 1, // after an opening mark
+  (_b, a) => asciiMarkT[a] === 1, // CJK, then an ASCII , ; :
+  (_b, a) => a === 0x29, // CJK, then )
+  (b) => b === 0x28, // ( then CJK
+  (b) => midT[b] === 1, // after a mid-sentence mark
+  (b) => closeBracketT[b] === 1, // after a closing bracket
+  (b) => quoteT[b] === 1, // after a closing quote
+  (b) => asciiMarkParenT[b] === 1, // CJK and an ASCII , ; : ) before, CJK after
+  (_b, a) => a === 0x28, // CJK, then an ASCII ( opening CJK
+];
+
 /** Offsets in `line` of the `”` and `’` that close a quote opened earlier on the line (one linear scan). */
 function closingQuotes(line: string): Set<number> {
   const out = new Set<number>();
@@ -130,12 +153,16 @@ export const spacePunctuation: Rule = {
         p = end;
         if (at === 0 || end >= line.length) continue; // indentation, trailing spaces
         if (relevantChar[line.charCodeAt(at - 1)] !== 1 && relevantChar[line.charCodeAt(end)] !== 1) continue; // not a run of relevantRunG
-        const before = line.slice(Math.max(0, at - 2), at);
-        const after = line.slice(end, end + 8);
+        const b = line.charCodeAt(at - 1), a = line.charCodeAt(end);
+        let before: string | undefined, after: string | undefined;
         const doubled = end - at >= 2;
-        for (const row of ROWS) {
-          // (the cheap test first: a row applies only when all three hold, in any order)
+        for (let r = 0; r < ROWS.length; r++) {
+          const row = ROWS[r];
+          // (the cheap tests first: a row applies only when all of them hold, in any order)
           if (!doubled && !(row.when === 'tight' ? tight : padded)) continue;
+          if (!ROW_QUICK[r](b, a)) continue;
+          before ??= line.slice(Math.max(0, at - 2), at);
+          after ??= line.slice(end, end + 8);
           if (!row.before.test(before) || !row.after.test(after)) continue;
           if (row.quote) {
             closing ??= closingQuotes(line);

@@ -107,23 +107,7 @@ function isTightCode(c: number): boolean {
  * @returns one boolean per line of {@link lineSpans}
  */
 export function letterSpacedLines(text: string, lines: readonly LineSpan[] = lineSpans(text)): boolean[] {
-  return letterSpacedFromCounts(lines.map((l) => gapCounts(text.slice(l.start, l.end))));
-}
-
-/** {@link letterSpacedLines} from the lines' {@link gapCounts}. */
-function letterSpacedFromCounts(counts: ReadonlyArray<{ tight: number; spaced: number }>): boolean[] {
-  let tight = 0, spaced = 0;
-  for (const c of counts) {
-    tight += c.tight;
-    spaced += c.spaced;
-  }
-  const pageSpaced = spaced >= 4 && spaced >= tight;
-  return counts.map((c) => {
-    const total = c.tight + c.spaced;
-    if (total === 0 || c.spaced === 0) return false;
-    if (c.spaced >= 2 && c.spaced * 2 >= total) return true;
-    return pageSpaced && c.spaced * 10 >= total * 3;
-  });
+  return letterSpacedFromFacts(lines.map((l) => lineFacts(text.slice(l.start, l.end), 'line', false)));
 }
 
 /** Previous non-space character before `i` on the same line (or undefined), and its index. */
@@ -143,13 +127,17 @@ export function nextNonSpace(line: string, i: number): [string | undefined, numb
 export function bracketPairs(line: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   const stack: number[] = [];
-  for (let i = 0; i < line.length; i++) {
+  // a regex jumps from one bracket to the next (they are few) instead of a walk over every unit
+  bracketG.lastIndex = 0;
+  while (bracketG.test(line)) {
+    const i = bracketG.lastIndex - 1;
     const c = line.charCodeAt(i);
     if (c === 0x28 || c === 0xff08) stack.push(i); // ( （
-    else if ((c === 0x29 || c === 0xff09) && stack.length > 0) out.push([stack.pop()!, i]); // ) ）
+    else if (stack.length > 0) out.push([stack.pop()!, i]); // ) ）
   }
   return out;
 }
+const bracketG = /[()（）]/g;
 
 /**
  * True when the bracket pair [a, b] belongs to Chinese text: CJK inside, or (for a pair of mixed widths) CJK
@@ -169,14 +157,26 @@ export function lazyBrackets(line: string): () => Set<number> {
 
 /** Offsets of the ASCII brackets of `line` that belong to Chinese pairs (see {@link bracketChinese}). */
 export function chineseAsciiBrackets(line: string): Set<number> {
+  if (line.indexOf('(') < 0 && line.indexOf(')') < 0) return new Set<number>();
+  return chineseAsciiBracketsOf(line, bracketPairs(line));
+}
+
+/** {@link chineseAsciiBrackets} given the line's {@link bracketPairs}. */
+function chineseAsciiBracketsOf(line: string, pairs: ReadonlyArray<readonly [number, number]>): Set<number> {
   const out = new Set<number>();
-  if (line.indexOf('(') < 0 && line.indexOf(')') < 0) return out;
-  for (const [a, b] of bracketPairs(line)) {
+  for (const [a, b] of pairs) {
+    if (line[a] !== '(' && line[b] !== ')') continue; // no ASCII bracket to add
     if (!bracketChinese(line, a, b)) continue;
     if (line[a] === '(') out.add(a);
     if (line[b] === ')') out.add(b);
   }
   return out;
+}
+
+/** {@link lazyBrackets} for a line whose {@link bracketPairs} are known. */
+export function lazyBracketsOf(line: string, pairs: ReadonlyArray<readonly [number, number]>): () => Set<number> {
+  let set: Set<number> | undefined;
+  return () => (set ??= chineseAsciiBracketsOf(line, pairs));
 }
 
 /**
@@ -312,13 +312,169 @@ const memo: { text?: string; layout?: PageLayout; padded?: boolean[] } = {};
 
 function computePaddedLines(text: string, layout: PageLayout, lines: readonly LineSpan[]): boolean[] {
   if (layout === 'line') {
-    // letterSpacedLines and showsPadding from one scan of each line
-    const stats = lines.map((l) => lineStats(text.slice(l.start, l.end), 'line'));
-    const spaced = letterSpacedFromCounts(stats);
-    return stats.map((c, i) => spaced[i] || (c.pads >= 2 && c.pads * 4 >= c.marks));
+    // letterSpacedLines and showsPadding (pads >= 2 && pads * 4 >= marks) from the same facts of each line
+    const facts = lines.map((l) => lineFacts(text.slice(l.start, l.end), 'line', true));
+    const spaced = letterSpacedFromFacts(facts);
+    return facts.map((f, i) => spaced[i] || (f.pads >= 2 && marksUpTo(f, f.pads * 4) <= f.pads * 4));
   }
   const spaced = letterSpacedLines(text, lines);
-  const { pads, marks } = padCounts(text, 'block');
-  const page = pads >= 1 && pads * 2 >= marks;
+  // padCounts(text, 'block'): pads >= 1 && pads * 2 >= marks
+  const f = lineFacts(text, 'block', true);
+  const page = f.pads >= 1 && marksUpTo(f, f.pads * 2) <= f.pads * 2;
   return spaced.map((s) => s || page);
+}
+
+/**
+ * What the decisions of {@link letterSpacedLines} and {@link paddedLines} need of one line's {@link lineStats},
+ * found mostly from the line's spaces: `spaced` and `pads` are exact; `tight` and `marks` are counted only as far
+ * as a decision needs them ({@link tightUpTo}, {@link marksUpTo}). Every decision compares a count with a bound
+ * (`tight <= spaced`, `3 * tight <= 7 * spaced`, `marks <= 4 * pads`...), so a count stopped past the bound gives
+ * the same answer as the whole count, and most lines of prose pass their bound within a few characters.
+ */
+interface LineFacts {
+  line: string;
+  layout: PageLayout;
+  /** lineStats's `spaced`: tight character, one space, tight character. */
+  spaced: number;
+  /** lineStats's `pads` (0 when the marks were not asked for). */
+  pads: number;
+  /** lineStats's `tight` when known; `tightAbove`: it is known to exceed this. */
+  tight?: number;
+  tightAbove: number;
+  /** lineStats's `marks` when known; `marksAbove`: it is known to exceed this. */
+  marks?: number;
+  marksAbove: number;
+  brackets?: () => Set<number>;
+}
+
+/**
+ * The {@link LineFacts} of `line` from its runs of spaces (UTF-16 units; a space is U+0020 only), found by two
+ * regex scans instead of a walk over every unit. `spaced`: a run of one space with a tight unit right before and
+ * after it. `pads` (when `marksToo`): a run after
+ * a non-space and before a mark that countMark pads (a full-width mid-sentence mark, an ASCII `, ; : ? !` in a
+ * Chinese sentence, a closing CJK bracket or `)`), plus (layout `block`) a run after a full-width mid-sentence
+ * mark and before a non-space. lineStats reads a high surrogate together with the unit after it, whatever that
+ * is: when a surrogate stands right before a run, two units before it (a high one) or right after it, the units
+ * next to the run depend on how the line was read from its start, and lineStats itself gives the facts.
+ */
+function lineFacts(line: string, layout: PageLayout, marksToo: boolean): LineFacts {
+  let spaced = 0, pads = 0;
+  const f: LineFacts = { line, layout, spaced: 0, pads: 0, tightAbove: -1, marksAbove: -1 };
+  const n = line.length;
+  // the runs with a unit at or above U+2E80 (a tight unit, a full-width mark, a surrogate) or an ASCII mark after
+  // them: no other run counts as spaced or as a pad before a mark. `test` leaves lastIndex at the run's end.
+  runBeforeG.lastIndex = 0;
+  while (runBeforeG.test(line)) {
+    const e = runBeforeG.lastIndex;
+    let s = e - 1;
+    while (s > 0 && line.charCodeAt(s - 1) === 32) s--;
+    const b = s > 0 ? line.charCodeAt(s - 1) : -1;
+    const a = line.charCodeAt(e);
+    if ((b >= 0xd800 && b <= 0xdfff) || (a >= 0xd800 && a <= 0xdfff) || (s >= 2 && isHighSurrogate(line.charCodeAt(s - 2)))) {
+      const st = lineStats(line, layout, marksToo);
+      return { ...f, spaced: st.spaced, pads: st.pads, tight: st.tight, marks: marksToo ? st.marks : undefined };
+    }
+    if (b < 0) continue;
+    if (e === s + 1 && b >= 0x2e80 && a >= 0x2e80 && isTightCode(b) && isTightCode(a)) spaced++;
+    if (marksToo && padMark[a] === 1) {
+      if (midFull[a] === 1 || closeFull[a] === 1 || a === 0x29 || (asciiMark[a] === 1 && chineseContext(line, e, (f.brackets ??= lazyBrackets(line))))) pads++;
+    }
+  }
+  if (marksToo && layout === 'block') {
+    // a run after a full-width mid-sentence mark with more text after it
+    afterMarkG.lastIndex = 0;
+    while (afterMarkG.test(line)) if (afterMarkG.lastIndex < n) pads++;
+  }
+  f.spaced = spaced;
+  f.pads = pads;
+  return f;
+}
+
+/** A run of spaces before a unit at or above U+2E80 or an ASCII `, ; : ? ! )` (see {@link lineFacts}). */
+const runBeforeG = / +(?=[\u2e80-\uffff,;:?!)])/g;
+/** A full-width mid-sentence mark and the run of spaces after it. */
+const afterMarkG = new RegExp(`[${MID_FULL}] +`, 'g');
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/**
+ * lineStats(line).tight when it is at most `cap`, else a number above `cap`: the gap walk of {@link lineStats}
+ * (the same reading of surrogates), stopped once the count passes `cap`.
+ */
+function tightUpTo(f: LineFacts, cap: number): number {
+  if (f.tight !== undefined) return f.tight;
+  if (f.tightAbove >= cap) return cap + 1;
+  const line = f.line;
+  let tight = 0;
+  let prevTight = false;
+  for (let i = 0; i < line.length; i++) {
+    let c = line.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
+      c = ((c - 0xd800) << 10) + (line.charCodeAt(i + 1) - 0xdc00) + 0x10000;
+      i++;
+    }
+    const t = c >= 0x2e80 && isTightCode(c);
+    if (t && prevTight && ++tight > cap) {
+      f.tightAbove = cap;
+      return cap + 1;
+    }
+    prevTight = t;
+  }
+  f.tight = tight;
+  return tight;
+}
+
+/**
+ * lineStats(line).marks when it is at most `cap`, else a number above `cap`: every full-width mid-sentence mark
+ * and every ASCII `, ; : ? !` in a Chinese sentence ({@link chineseContext}). lineStats visits each such mark
+ * once however it reads the surrogates around it (a mark right after a high surrogate is read with it and still
+ * counted), so the count goes by position.
+ */
+function marksUpTo(f: LineFacts, cap: number): number {
+  if (f.marks !== undefined) return f.marks;
+  if (f.marksAbove >= cap) return cap + 1;
+  const line = f.line;
+  let marks = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (midFull[c] === 1 || (asciiMark[c] === 1 && chineseContext(line, i, (f.brackets ??= lazyBrackets(line))))) {
+      if (++marks > cap) {
+        f.marksAbove = cap;
+        return cap + 1;
+      }
+    }
+  }
+  f.marks = marks;
+  return marks;
+}
+
+/**
+ * {@link letterSpacedLines}'s decision from the lines' {@link LineFacts}, counting `tight` only as far as each test
+ * needs. With the lines' {@link gapCounts}: the page is spaced when `spaced >= 4 && tight <= spaced` (page totals); a line with `spaced >= 2` when
+ * `tight <= spaced` (`spaced * 2 >= tight + spaced`), else on a spaced page when `3 * tight <= 7 * spaced`
+ * (`spaced * 10 >= (tight + spaced) * 3`).
+ */
+function letterSpacedFromFacts(facts: readonly LineFacts[]): boolean[] {
+  let spacedAll = 0;
+  for (const f of facts) spacedAll += f.spaced;
+  let pageSpaced = false;
+  if (spacedAll >= 4) {
+    let tightAll = 0;
+    pageSpaced = true;
+    for (const f of facts) {
+      tightAll += tightUpTo(f, spacedAll - tightAll);
+      if (tightAll > spacedAll) {
+        pageSpaced = false;
+        break;
+      }
+    }
+  }
+  return facts.map((f) => {
+    if (f.spaced === 0) return false;
+    if (!pageSpaced && f.spaced < 2) return false;
+    const cap = pageSpaced ? Math.floor((7 * f.spaced) / 3) : f.spaced;
+    const tight = tightUpTo(f, cap);
+    if (f.spaced >= 2 && tight <= f.spaced) return true;
+    return pageSpaced && 3 * tight <= 7 * f.spaced;
+  });
 }

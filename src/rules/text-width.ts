@@ -44,6 +44,15 @@ export function unmojibake(run: string): string | undefined {
   return cjkOrPunctRe.test(out) && new RegExp(`[${CJK}]`, 'u').test(out) ? out : undefined;
 }
 
+/**
+ * What an edit needs somewhere in the page: a full-width letter or digit (every {@link fwRunRe} match starts with
+ * one), or a Windows-1252 character for a UTF-8 lead byte E2-F4 (U+00E2-U+00F4): {@link unmojibake} succeeds only
+ * on a run that decodes to CJK text, and every CJK character (U+2E80 and above) is a UTF-8 sequence led by such
+ * a byte. One scan of a class of four ranges instead of the two patterns (the mojibake one, with its {3,} and
+ * wide class, is slow on text full of “quotes”, which are Windows-1252 characters too).
+ */
+const editPossibleRe = /[\u00E2-\u00F4\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/;
+
 const toHalf = (c: string) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 export const textWidth: Rule = {
@@ -54,6 +63,7 @@ export const textWidth: Rule = {
   source: 'Chinese copywriting guidelines (英文字母和数字使用半角); observed mojibake from Windows-1252 exports',
   apply(text) {
     const edits: Edit[] = [];
+    if (!editPossibleRe.test(text)) return edits;
     for (const m of text.matchAll(fwRunRe)) {
       edits.push({ start: m.index!, end: m.index! + m[0].length, text: Array.from(m[0], toHalf).join(''), rule: this.id, level: 'fix', message: 'full-width letters and digits to half width' });
     }

@@ -13,7 +13,7 @@
  */
 import type { Edit, Rule } from '../types.js';
 import { flat } from './flat.js';
-import { lexiconOf } from './lexicon.js';
+import { lexiconOf, type Lexicon } from './lexicon.js';
 
 const WINDOW = 80;
 
@@ -28,6 +28,13 @@ function glyphRe(opens: ReadonlySet<string>, closes: ReadonlySet<string>): RegEx
   return glyphRes.get(units);
 }
 
+const glyphsByLexicon = new WeakMap<Lexicon, RegExp | undefined>();
+/** {@link glyphRe} of a lexicon's round-bracket lookalikes, made once per lexicon. */
+function glyphsOf(lex: Lexicon): RegExp | undefined {
+  if (!glyphsByLexicon.has(lex)) glyphsByLexicon.set(lex, glyphRe(lex.openRound, lex.closeRound));
+  return glyphsByLexicon.get(lex);
+}
+
 export const tokenBrackets: Rule = {
   id: 'token/brackets',
   description: 'Lookalike round brackets (〈 or 《 closed by ")") become the real bracket; a closing quote read as \'" is repaired.',
@@ -35,14 +42,17 @@ export const tokenBrackets: Rule = {
   example: { before: '软件包〈例如 mc 和 vim) 依然', after: '软件包(例如 mc 和 vim) 依然' },
   source: 'observed tesseract chi_sim errors: 〈 and 《 for a printed opening round bracket',
   apply(page, ctx) {
-    const text = flat(page);
     const lex = lexiconOf(ctx.data);
-    const opens = new Set(lex.openRound);
-    const closes = new Set(lex.closeRound);
+    const opens = lex.openRound;
+    const closes = lex.closeRound;
     const edits: Edit[] = [];
     // only a lookalike bracket (one code unit, as text[i] is) starts work: a regex jumps from one to the next
     // instead of visiting every character; after an opening glyph the scan goes on from j, as the loop did
-    const glyphs = glyphRe(opens, closes);
+    const glyphs = glyphsOf(lex);
+    // fast exit (same edits): a page with no lookalike bracket and no ' has nothing to repair
+    if (glyphs !== undefined) glyphs.lastIndex = 0;
+    if (!(glyphs !== undefined && glyphs.test(page)) && !page.includes("'")) return edits;
+    const text = flat(page);
     for (let i = 0; glyphs !== undefined; i++) {
       glyphs.lastIndex = i;
       const g = glyphs.exec(text);

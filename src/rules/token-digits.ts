@@ -22,8 +22,46 @@ import { lexiconOf, type Lexicon } from './lexicon.js';
 
 /** Lookalikes of a manual section number inside `name(X)`, by section. */
 export const MAN_SECTION_LOOKALIKES: Record<string, string> = { ']': '1', '[': '1', l: '1', I: '1', '|': '1', i: '1', s: '5', S: '5', B: '8' };
-const manRefRe = /(?<![A-Za-z0-9_])[a-z][a-z0-9_.+-]*\([1-8]\)/g;
+export const manRefRe = /(?<![A-Za-z0-9_])[a-z][a-z0-9_.+-]*\([1-8]\)/g;
 const manLookRe = /(?<![A-Za-z0-9_])([a-z][a-z0-9_.+-]*)\(([\][lI|iSsB])\)/g;
+/** The end of every {@link manLookRe} match: a page without it skips the pattern (whose lookbehind runs everywhere). */
+const manLookEnd = /\([\][lI|iSsB]\)/;
+
+/** `(1)` to `(8)`, the end of every {@link manRefRe} match. */
+const manRefEnd = /\([1-8]\)/g;
+/** `[a-z0-9_.+-]` and `[A-Za-z0-9_]` by ASCII code (bit 1 and bit 2). */
+const refClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  refClass[c] = (/[a-z0-9_.+-]/.test(ch) ? 1 : 0) | (/[A-Za-z0-9_]/.test(ch) ? 2 : 0);
+}
+const inRef = (c: number) => c < 128 && (refClass[c] & 1) === 1;
+const inWord = (c: number) => c < 128 && (refClass[c] & 2) === 2;
+
+/**
+ * The number of matches of {@link manRefRe} in `text`, found from their ends: a match is a lower-case letter
+ * with no `[A-Za-z0-9_]` before it, then `[a-z0-9_.+-]*` up to a `(1)`-`(8)`; its name is inside the run of
+ * `[a-z0-9_.+-]` that ends at that `(`, and two matches never share an end. So each `(n)` ends one match when the
+ * run before it holds a start (a lower-case letter after a non-word unit or at the page start; inside the run
+ * only after `.`, `+` or `-`). The pattern's lookbehind, tried at every position, makes it slow on long pages.
+ */
+export function countManRefs(text: string): number {
+  let n = 0;
+  manRefEnd.lastIndex = 0;
+  while (manRefEnd.test(text)) {
+    const q = manRefEnd.lastIndex - 3;
+    let r = q;
+    while (r > 0 && inRef(text.charCodeAt(r - 1))) r--;
+    for (let s = r; s < q; s++) {
+      const c = text.charCodeAt(s);
+      if (c >= 97 && c <= 122 && (s === 0 || !inWord(text.charCodeAt(s - 1)))) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
 
 interface State {
   /** Well-formed manual page references in the document. */
@@ -59,7 +97,7 @@ export const tokenDigits: Rule = {
   source: 'observed CJK OCR errors (letter O for the digit zero before a measure word; chgrp(]) for chgrp(1))',
   analyze(pages): State {
     let manRefs = 0;
-    for (const p of pages) manRefs += (p.match(manRefRe) ?? []).length;
+    for (const p of pages) manRefs += countManRefs(p);
     return { manRefs };
   },
   apply(text, ctx) {
@@ -89,8 +127,8 @@ export const tokenDigits: Rule = {
       const fixed = Array.from(run, (c) => (/[0-9.]/.test(c) ? c : lex.digitOf.get(c) ?? c)).join('');
       edits.push({ start: m.index!, end: m.index! + run.length, text: fixed, rule: this.id, level: 'fix', message: `lookalike letter in a number: ${fixed}` });
     }
-    const state = (ctx.state as State | undefined) ?? { manRefs: (text.match(manRefRe) ?? []).length };
-    if (state.manRefs >= 2) {
+    const state = (ctx.state as State | undefined) ?? { manRefs: countManRefs(text) };
+    if (state.manRefs >= 2 && manLookEnd.test(text)) {
       for (const m of text.matchAll(manLookRe)) {
         const at = m.index! + m[1].length + 1;
         const digit = MAN_SECTION_LOOKALIKES[m[2]];

@@ -52,34 +52,67 @@ export const FHS_DIRS: Record<string, string[]> = {
   var: ['log', 'lib', 'cache', 'spool', 'tmp', 'run', 'mail', 'backups', 'www', 'opt'],
   etc: ['apt', 'default', 'init.d', 'systemd', 'network', 'ssh', 'X11', 'skel', 'cron.d', 'security', 'sudoers.d'],
 };
-const fhsGlued = new RegExp(`(?<![A-Za-z0-9_.~-])/(${Object.keys(FHS_DIRS).join('|')})(${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})(?=/|[\\s"”'’，。、；：）)]|$)`, 'gu');
-const fhsNoRoot = new RegExp(`(?<=["“'‘])(usr|var|etc)/(${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})(?=/)`, 'gu');
+/** Repair 5: a `/` lost between two well-known FHS directories (`/usrbin/`). */
+export const fhsGlued = new RegExp(`(?<![A-Za-z0-9_.~-])/(${Object.keys(FHS_DIRS).join('|')})(${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})(?=/|[\\s"”'’，。、；：）)]|$)`, 'gu');
+/** Repair 5: a leading `/` lost before a top directory in quotes (`"usr/share`). */
+export const fhsNoRoot = new RegExp(`(?<=["“'‘])(usr|var|etc)/(${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})(?=/)`, 'gu');
 
 /** Top-level FHS directories, for lookalike repair of a path's first segment. */
 export const FHS_TOP = ['bin', 'boot', 'dev', 'etc', 'home', 'lib', 'lib64', 'media', 'mnt', 'opt', 'proc', 'root', 'run', 'sbin', 'srv', 'sys', 'tmp', 'usr', 'var'];
 /** Glyphs read for a lower-case letter in a path segment (from the lookalike table's I/l/1 and O/0 classes). */
-const PATH_LOOK: Record<string, string> = { L: 'l', I: 'l', '1': 'l', '|': 'l', '0': 'o', O: 'o' };
+export const PATH_LOOK: Record<string, string> = { L: 'l', I: 'l', '1': 'l', '|': 'l', '0': 'o', O: 'o' };
 /** First segment of an absolute path, or a second segment under a top directory: `/Lib/`, `/usr/1ib/`. */
-const pathSegRe = new RegExp(`(?<=(?:^|[\\s"“”'‘’(（=])/(?:(?:${FHS_TOP.join('|')})/)?)([A-Za-z0-9|.]{2,10})(?=/)`, 'gu');
+export const pathSegRe = new RegExp(`(?<=(?:^|[\\s"“”'‘’(（=])/(?:(?:${FHS_TOP.join('|')})/)?)([A-Za-z0-9|.]{2,10})(?=/)`, 'gu');
 /** A leading `/` read as V before a top directory: `“Vetc/passwd`, `"Vboot/grub`. */
 const leadingVQuoted = `V(?=(?:${FHS_TOP.join('|')})/|init["”’'])`;
 const leadingVBare = `V(?=(?:${Object.keys(FHS_DIRS).join('|')})/(?:${[...new Set(Object.values(FHS_DIRS).flat())].map((d) => d.replace('.', '\\.')).join('|')})/)`;
-const leadingVRe = new RegExp(`(?<=["“”'‘’])${leadingVQuoted}|(?<=^|[\\s(（])${leadingVBare}`, 'gmu');
+export const leadingVRe = new RegExp(`(?<=["“”'‘’])${leadingVQuoted}|(?<=^|[\\s(（])${leadingVBare}`, 'gmu');
 
 /**
  * Fast exits for the lookbehind patterns, which V8 runs at every position of the page: a page without what each
  * pattern needs in any case skips it (same matches, none).
  */
-/** A `V` before what {@link leadingVRe} needs after it (its lookaheads, without the lookbehinds). */
-const leadingVProbe = new RegExp(`${leadingVQuoted}|${leadingVBare}`, 'mu');
-/** True when some `/` has the start of the page or one of `pathSegRe`'s lead characters before it. */
-function slashAfterLead(text: string): boolean {
-  for (let i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) {
-    if (i === 0 || PATH_LEAD.has(text[i - 1])) return true;
+/** A `V` before what {@link leadingVRe} needs after it (its lookaheads, without the lookbehinds), sticky. */
+const leadingVProbe = new RegExp(`${leadingVQuoted}|${leadingVBare}`, 'muy');
+/** True when `leadingVProbe` matches at some `V` of `text` (as an unanchored search for it would find). */
+function leadingVPossible(text: string): boolean {
+  for (let i = text.indexOf('V'); i >= 0; i = text.indexOf('V', i + 1)) {
+    leadingVProbe.lastIndex = i;
+    if (leadingVProbe.test(text)) return true;
   }
   return false;
 }
-const PATH_LEAD = new Set([...' "“”\'‘’(（=']);
+/** What every match of {@link fhsNoRoot} starts with, the quote before it included. */
+const fhsNoRootProbe = /["“'‘](?:usr|var|etc)\//;
+/** What every match of {@link fhsGlued} starts with. */
+const fhsGluedProbe = /\/(?:usr|var|etc)[^/]/;
+/** {@link pathSegRe} at one position (sticky). */
+const pathSegAt = new RegExp(pathSegRe.source, 'uy');
+/** A character of a {@link pathSegRe} segment (`[A-Za-z0-9|.]`), by ASCII code. */
+const segChar = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789|.') segChar[ch.charCodeAt(0)] = 1;
+
+/**
+ * The matches of {@link pathSegRe} in `text` whose segment holds a {@link PATH_LOOK} glyph (the only ones the rule
+ * repairs), in order, as [index, segment]. A match starts right after a `/` (its lookbehind ends with one) and is
+ * the whole run of `[A-Za-z0-9|.]` there (greedy, and the lookahead needs the `/` that ends the run; no `/` is
+ * inside a run): so no match starts inside another, and every position after a `/` where the pattern matches is
+ * a match of the global search. Only the positions whose run has the right length, a `/` after it and a glyph are
+ * tested with the pattern (for its lookbehind).
+ */
+function pathSegMatches(text: string): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  for (let q = text.indexOf('/'); q >= 0; q = text.indexOf('/', q + 1)) {
+    const p = q + 1;
+    let j = p, look = false;
+    for (let c = text.charCodeAt(j); c < 128 && segChar[c] === 1; c = text.charCodeAt(++j)) if (PATH_LOOK[text[j]]) look = true;
+    if (!look || j - p < 2 || j - p > 10 || text.charCodeAt(j) !== 0x2f) continue;
+    pathSegAt.lastIndex = p;
+    const m = pathSegAt.exec(text);
+    if (m) out.push([p, m[1]]);
+  }
+  return out;
+}
 
 interface State {
   /** The document uses 。 as its full stop. */
@@ -148,24 +181,24 @@ export const tokenUrl: Rule = {
         if (cjkRe.test(before)) fix(end, end + 1, '。', 'sentence-final full stop after a URL in Chinese text');
       }
     }
+    // (each pattern runs only on a page that holds what all its matches start with)
     const slash = text.includes('/');
-    for (const m of slash ? text.matchAll(fhsGlued) : []) {
+    for (const m of slash && fhsGluedProbe.test(text) ? text.matchAll(fhsGlued) : []) {
       if (!FHS_DIRS[m[1]].includes(m[2])) continue;
       const at = m.index! + 1 + m[1].length;
       fix(at, at, '/', `lost / in the path /${m[1]}/${m[2]}`);
     }
-    for (const m of slash && /(?:usr|var|etc)\//.test(text) ? text.matchAll(fhsNoRoot) : []) {
+    for (const m of slash && fhsNoRootProbe.test(text) ? text.matchAll(fhsNoRoot) : []) {
       if (FHS_DIRS[m[1]].includes(m[2])) fix(m.index!, m.index!, '/', `lost leading / in the path /${m[1]}/${m[2]}`);
     }
-    for (const m of slash && slashAfterLead(text) ? text.matchAll(pathSegRe) : []) {
-      const seg = m[1];
-      if (FHS_TOP.includes(seg) || ![...seg].some((c) => PATH_LOOK[c])) continue;
+    for (const [at, seg] of slash ? pathSegMatches(text) : []) {
+      if (FHS_TOP.includes(seg)) continue;
       const fixed = Array.from(seg, (c) => PATH_LOOK[c] ?? c).join('');
-      const parent = text.slice(0, m.index!).match(/\/([a-z0-9]+)\/$/)?.[1];
+      const parent = text.slice(0, at).match(/\/([a-z0-9]+)\/$/)?.[1];
       const known = parent ? (FHS_DIRS[parent] ?? []).includes(fixed) : FHS_TOP.includes(fixed);
-      if (known) fix(m.index!, m.index! + seg.length, fixed, `lookalike letter in the path segment /${fixed}/`);
+      if (known) fix(at, at + seg.length, fixed, `lookalike letter in the path segment /${fixed}/`);
     }
-    for (const m of leadingVProbe.test(text) ? text.matchAll(leadingVRe) : []) fix(m.index!, m.index! + 1, '/', 'leading / of a path read as V');
+    for (const m of leadingVPossible(text) ? text.matchAll(leadingVRe) : []) fix(m.index!, m.index! + 1, '/', 'leading / of a path read as V');
     return edits;
   },
 };
