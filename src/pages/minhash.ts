@@ -74,23 +74,36 @@ export function shingleHashes(cps: readonly number[], n = SHINGLE): Uint32Array 
  * One-permutation MinHash signature of a set of shingle hashes.
  * @returns BINS values; all EMPTY when there is no shingle
  */
-export function signature(hashes: Uint32Array): Uint32Array {
+export function signature(hashes: Uint32Array, length = hashes.length): Uint32Array {
   const sig = new Uint32Array(BINS).fill(EMPTY);
-  for (let i = 0; i < hashes.length; i++) {
+  for (let i = 0; i < length; i++) {
+    // the hash's low bits pick the bin (`h & (BINS - 1)` is `h % BINS` for a 32-bit hash, BINS being a power of
+    // two); the bin keeps its smallest second hash
     const h = hashes[i];
-    const bin = h % BINS;
+    const bin = h & (BINS - 1);
     const v = mix(h ^ 0x5bd1e995);
     if (v < sig[bin]) sig[bin] = v;
   }
-  // rotation densification: an empty bin takes the next non-empty bin's value, offset by the distance
-  let any = false;
-  for (let b = 0; b < BINS; b++) if (sig[b] !== EMPTY) any = true;
-  if (!any) return sig;
+  return densify(sig);
+}
+
+/**
+ * Rotation densification, in place when no bin is empty: an empty bin takes the next non-empty bin's value, offset
+ * by the distance. A signature without any value is returned as it is (all EMPTY).
+ */
+function densify(sig: Uint32Array): Uint32Array {
+  let empty = 0;
+  for (let b = 0; b < BINS; b++) if (sig[b] === EMPTY) empty++;
+  if (empty === 0 || empty === BINS) return sig;
   const out = new Uint32Array(BINS);
   for (let b = 0; b < BINS; b++) {
-    let d = 0;
-    while (sig[(b + d) % BINS] === EMPTY) d++;
-    out[b] = d === 0 ? sig[b] : mix(sig[(b + d) % BINS] + d * 0x9e3779b1);
+    if (sig[b] !== EMPTY) {
+      out[b] = sig[b];
+      continue;
+    }
+    let d = 1;
+    while (sig[(b + d) & (BINS - 1)] === EMPTY) d++;
+    out[b] = mix(sig[(b + d) & (BINS - 1)] + d * 0x9e3779b1);
   }
   return out;
 }
@@ -112,46 +125,76 @@ export function candidatePairs(sigs: ReadonlyArray<Uint32Array | null>, minEstim
   sigs.forEach((s, i) => {
     if (s) ids.push(i);
   });
-  const seen = new Set<number>();
   const out: Array<[number, number]> = [];
-  const consider = (i: number, j: number) => {
-    const [a, b] = i < j ? [i, j] : [j, i];
+  if (ids.length <= EXHAUSTIVE_MAX) {
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) if (estimate(sigs[ids[x]]!, sigs[ids[y]]!) >= minEstimate) out.push([ids[x], ids[y]]);
+    }
+    return out;
+  }
+  const seen = new Set<number>();
+  const consider = (a: number, b: number) => {
     const key = a * sigs.length + b;
     if (seen.has(key)) return;
     seen.add(key);
     if (estimate(sigs[a]!, sigs[b]!) >= minEstimate) out.push([a, b]);
   };
-  if (ids.length <= EXHAUSTIVE_MAX) {
-    for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) consider(ids[x], ids[y]);
-  } else {
-    for (let band = 0; band < BANDS; band++) {
-      // bucket key: the band's ROWS values hashed to one number (a rare collision only adds a candidate, which
-      // the estimate filter and the exact test then judge)
-      const buckets = new Map<number, number[]>();
-      for (const i of ids) {
-        const s = sigs[i]!;
-        let h = band;
-        for (let r = 0; r < ROWS; r++) h = mix(Math.imul(h, 0x01000193) ^ s[band * ROWS + r]);
-        const key = h * 0x200000 + (s[band * ROWS] & 0x1fffff);
-        const list = buckets.get(key);
-        if (list) list.push(i);
-        else buckets.set(key, [i]);
-      }
-      for (const list of buckets.values()) {
-        if (list.length < 2) continue;
-        for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) consider(list[x], list[y]);
-      }
+  // Buckets of one band: an open-addressing table keyed by the band hash `h` (32 bits) and the band's first value's
+  // low 21 bits `l` (both must be equal: a bucket is one key h * 2^21 + l). `head` is a bucket's latest member (an
+  // index into ids, -1: free slot), `next` chains each member to the one before it in its bucket.
+  let size = 1024;
+  while (size < 2 * ids.length) size *= 2;
+  const mask = size - 1;
+  const slotH = new Int32Array(size), slotL = new Int32Array(size), head = new Int32Array(size);
+  const next = new Int32Array(ids.length);
+  // bucket keys of every page and band, made page by page: BANDS hashes per page
+  const bandHashes = new Int32Array(ids.length * BANDS);
+  for (let x = 0; x < ids.length; x++) bandKeys(sigs[ids[x]]!, bandHashes, x * BANDS);
+  for (let band = 0; band < BANDS; band++) {
+    head.fill(-1);
+    for (let x = 0; x < ids.length; x++) {
+      const i = ids[x];
+      const h = bandHashes[x * BANDS + band], l = sigs[i]![band * ROWS] & 0x1fffff;
+      let slot = h & mask;
+      while (head[slot] !== -1 && (slotH[slot] !== h || slotL[slot] !== l)) slot = (slot + 1) & mask;
+      // every earlier member of the bucket pairs with this page (ids ascend: they are below i)
+      for (let y = head[slot]; y !== -1; y = next[y]) consider(ids[y], i);
+      slotH[slot] = h;
+      slotL[slot] = l;
+      next[x] = head[slot];
+      head[slot] = x;
     }
   }
   return out.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }
 
 /**
- * Shingle hashes of `text` (whitespace removed), in page order: the same values as
- * `shingleHashes(squeeze(text))` for n = {@link SHINGLE}, computed in one pass without intermediate arrays.
+ * The LSH bucket hashes of signature `s`, one per band, written as int32 to `out` from `at`: band b's hash is its
+ * ROWS values hashed to one number (`mix(imul(h, FNV prime) ^ value)` over the rows, from h = b), and its bucket
+ * is that hash with the low 21 bits of the band's first value (a rare collision of the hash only adds a candidate,
+ * which the estimate filter and the exact test then judge). {@link mix} is written out here: this runs for every
+ * band of every page.
  */
-export function textShingleHashes(text: string): Uint32Array {
-  const out = new Uint32Array(Math.max(1, text.length));
+function bandKeys(s: Uint32Array, out: Int32Array, at: number): void {
+  for (let band = 0; band < BANDS; band++) {
+    let h = band;
+    for (let r = 0; r < ROWS; r++) {
+      h = Math.imul(h, 0x01000193) ^ s[band * ROWS + r];
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+    }
+    out[at + band] = h;
+  }
+}
+
+/**
+ * Writes the hashes of the shingles of `text` (whitespace removed), in page order, to `out` (at least `text.length`
+ * long) and returns how many there are; 0 when `text` has fewer than {@link SHINGLE} non-space code points.
+ */
+function shingleHashesInto(text: string, out: Uint32Array): number {
   let count = 0, c0 = 0, c1 = 0, seen = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -162,7 +205,7 @@ export function textShingleHashes(text: string): Uint32Array {
         i++;
       }
     }
-    if (isGap(c)) continue;
+    if (c <= 0x20 || (c >= 0xa0 && isGap(c))) continue;
     seen++;
     if (seen >= SHINGLE) {
       let h = 0x9747b28c;
@@ -174,8 +217,37 @@ export function textShingleHashes(text: string): Uint32Array {
     c0 = c1;
     c1 = c;
   }
-  if (seen > 0 && seen < SHINGLE) return shingleHashes(squeeze(text));
+  return count;
+}
+
+/**
+ * Shingle hashes of `text` (whitespace removed), in page order: the same values as
+ * `shingleHashes(squeeze(text))` for n = {@link SHINGLE}, computed in one pass without intermediate arrays.
+ */
+export function textShingleHashes(text: string): Uint32Array {
+  const out = new Uint32Array(Math.max(1, text.length));
+  const count = shingleHashesInto(text, out);
+  // fewer than SHINGLE code points: one shingle of the whole, or none
+  if (count === 0) return shingleHashes(squeeze(text));
   return out.subarray(0, count);
+}
+
+/** Scratch space of {@link textSignature}: one page's shingle hashes. */
+let scratch = new Uint32Array(4096);
+
+/**
+ * The MinHash signature of `text`'s shingles, `signature(textShingleHashes(text))`, with the hashes written to
+ * reused scratch space; null when `text` has fewer than `minChars` non-space code points (as
+ * {@link squeezedLength} counts them).
+ */
+export function textSignature(text: string, minChars: number): Uint32Array | null {
+  if (scratch.length < text.length) scratch = new Uint32Array(text.length);
+  const count = shingleHashesInto(text, scratch);
+  if (count === 0) {
+    const hashes = textShingleHashes(text);
+    return hashes.length + SHINGLE - 1 >= minChars ? signature(hashes) : null;
+  }
+  return count + SHINGLE - 1 >= minChars ? signature(scratch, count) : null;
 }
 
 /** Number of non-space code points of `text` (as {@link squeeze} counts them). */
