@@ -80,7 +80,10 @@ let tableMarks = new Uint8Array(0);
  * included). The two sets live in one open-addressing table keyed by the hash (hashes are well mixed: their low
  * bits pick the slot), each slot marked with the page(s) that hold its hash.
  */
-export function compareShingles(la: Uint32Array, lb: Uint32Array): { jaccard: number; spread: number } {
+export function compareShingles(hashesA: Uint32Array, hashesB: Uint32Array): { jaccard: number; spread: number } {
+  // the hashes read as int32 (the same bits; no heap number per read in code not optimised yet)
+  const la = new Int32Array(hashesA.buffer, hashesA.byteOffset, hashesA.length);
+  const lb = new Int32Array(hashesB.buffer, hashesB.byteOffset, hashesB.length);
   let size = 1024;
   while (size < 2 * (la.length + lb.length)) size *= 2;
   if (tableKeys.length < size) {
@@ -89,36 +92,52 @@ export function compareShingles(la: Uint32Array, lb: Uint32Array): { jaccard: nu
   }
   const keys = tableKeys, marks = tableMarks, mask = size - 1;
   marks.fill(0, 0, size);
-  /** The slot of hash `h`: where it is, or the free slot where it goes. */
-  const slotOf = (h: number): number => {
+  // page b's hashes first (mark 2), counting its distinct ones
+  let sb = 0;
+  for (let i = 0; i < lb.length; i++) {
+    const h = lb[i];
     let s = h & mask;
     while (marks[s] !== 0 && keys[s] !== h) s = (s + 1) & mask;
-    return s;
-  };
-  for (const [list, bit] of [[la, 1], [lb, 2]] as const) {
-    for (let i = 0; i < list.length; i++) {
-      const h = list[i] | 0;
-      const s = slotOf(h);
+    if (marks[s] === 0) {
       keys[s] = h;
-      marks[s] |= bit;
+      marks[s] = 2;
+      sb++;
+    }
+  }
+  // then page a's (mark 1): as each is added it is known to be in b or not, per third of a, and new to the set or not
+  let sa = 0, inter = 0;
+  const hitA = [0, 0, 0];
+  const cutA = [Math.floor(la.length / 3), Math.floor((2 * la.length) / 3)];
+  for (let i = 0; i < la.length; i++) {
+    const h = la[i];
+    let s = h & mask;
+    while (marks[s] !== 0 && keys[s] !== h) s = (s + 1) & mask;
+    const m = marks[s];
+    if (m & 2) hitA[i < cutA[0] ? 0 : i < cutA[1] ? 1 : 2]++;
+    if ((m & 1) === 0) {
+      sa++;
+      if (m === 2) inter++;
+      keys[s] = h;
+      marks[s] = m | 1;
     }
   }
   let spread = 1;
-  for (const [list, other] of [[la, 2], [lb, 1]] as const) {
-    for (let k = 0; k < 3; k++) {
-      const from = Math.floor((k * list.length) / 3), to = Math.floor(((k + 1) * list.length) / 3);
-      if (to <= from) continue;
-      let hit = 0;
-      for (let i = from; i < to; i++) if ((marks[slotOf(list[i] | 0)] & other) !== 0) hit++;
-      spread = Math.min(spread, hit / (to - from));
-    }
+  for (let k = 0; k < 3; k++) {
+    const from = Math.floor((k * la.length) / 3), to = Math.floor(((k + 1) * la.length) / 3);
+    if (to > from) spread = Math.min(spread, hitA[k] / (to - from));
   }
-  let sa = 0, sb = 0, inter = 0;
-  for (let s = 0; s < size; s++) {
-    const m = marks[s];
-    if (m & 1) sa++;
-    if (m & 2) sb++;
-    if (m === 3) inter++;
+  // the thirds of b: which of its hashes a holds
+  for (let k = 0; k < 3; k++) {
+    const from = Math.floor((k * lb.length) / 3), to = Math.floor(((k + 1) * lb.length) / 3);
+    if (to <= from) continue;
+    let hit = 0;
+    for (let i = from; i < to; i++) {
+      const h = lb[i];
+      let s = h & mask;
+      while (keys[s] !== h) s = (s + 1) & mask; // every hash of b is in the table
+      if (marks[s] & 1) hit++;
+    }
+    spread = Math.min(spread, hit / (to - from));
   }
   const union = sa + sb - inter;
   return { jaccard: union === 0 ? 1 : inter / union, spread };

@@ -74,7 +74,8 @@ export function symptomCounts(text: string): [number, number, number, number] {
       i = j - 1; // text[j] is not blank: the next turn reads it
     } else if (c < 0x80) {
       if (LONE_MARKS[c] === 1 && i > 0 && i + 1 < text.length && isSpaceUnit(text.charCodeAt(i - 1)) && isSpaceUnit(text.charCodeAt(i + 1))) lone++;
-    } else {
+    } else if (c < 0x4e00 || c > 0x9fff) {
+      // (U+4E00-U+9FFF, the CJK ideographs, are letters: never a stray symbol)
       const cp = codePointAt(text, i);
       if (isStraySymbol(cp)) stray++;
       if (cp > 0xffff) i++;
@@ -373,8 +374,8 @@ interface Squeezed {
   at: Map<number, number[]>;
 }
 
-function squeezedPass(text: string): Squeezed {
-  const t = text.replace(/\s+/gu, '');
+/** The {@link Squeezed} pass of a text already without whitespace. */
+function squeezedPass(t: string): Squeezed {
   const looks: number[] = [];
   const at = new Map<number, number[]>();
   for (let q = 0; q < t.length; q++) {
@@ -386,6 +387,23 @@ function squeezedPass(text: string): Squeezed {
     else at.set(c, [q]);
   }
   return { text: t, looks, at };
+}
+
+/**
+ * True when `a` and `b` are the same text once their whitespace is removed (`\s`, as `replace(/\s+/gu, '')`
+ * removes it: no `\s` character is a surrogate, so it is removed unit by unit): both are read in step, up to the
+ * first difference.
+ */
+export function sameWithoutSpaces(a: string, b: string): boolean {
+  let i = 0, j = 0;
+  for (;;) {
+    while (i < a.length && isSpaceUnit(a.charCodeAt(i))) i++;
+    while (j < b.length && isSpaceUnit(b.charCodeAt(j))) j++;
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
 }
 
 /** True when the code point `cp` (-1: none, always true) ends right before UTF-16 offset `q` of `t`. */
@@ -444,9 +462,18 @@ export interface LookalikeSpot {
  * same three characters, or where no sibling reads another member of the group, are left out.
  */
 export function lookalikeSpots(texts: readonly string[]): LookalikeSpot[][] {
-  const passes = texts.map(squeezedPass);
   // passes that read the same characters have no spot (each reads what the others read)
-  if (passes.every((p) => p.text === passes[0].text)) return passes.map(() => []);
+  if (texts.every((t) => sameWithoutSpaces(t, texts[0]))) return texts.map(() => []);
+  const passes = texts.map((t) => squeezedPass(t.replace(/\s+/gu, '')));
+  /** True when a pass other than `m` (all of them: `every`) reads `prev mid next`, looked for near `share` of it. */
+  const heldBy = (m: number, every: boolean, prev: number, mid: number, next: number, share: number): boolean => {
+    for (let k = 0; k < passes.length; k++) {
+      if (k === m) continue;
+      const p = passes[k];
+      if (holdsAround(p, prev, mid, next, Math.round(share * p.text.length)) !== every) return !every;
+    }
+    return every;
+  };
   return passes.map((pass, m) => {
     const spots: LookalikeSpot[] = [];
     // the pass's code points as Array.from splits it: a lookalike is one code unit, its neighbours are the code
@@ -455,13 +482,11 @@ export function lookalikeSpots(texts: readonly string[]): LookalikeSpot[][] {
     for (const q of pass.looks) {
       const c = t.charCodeAt(q);
       const prev = codePointBefore(t, q), next = codePointAt(t, q + 1);
-      /** The same place in sibling `p`, in proportion to the lengths. */
-      const near = (p: Squeezed) => Math.round((q * p.text.length) / t.length);
-      if (passes.every((p, k) => k === m || holdsAround(p, prev, c, next, near(p)))) continue;
+      // the same place in a sibling, in proportion to the lengths
+      const share = q / t.length;
+      if (heldBy(m, true, prev, c, next, share)) continue;
       const alts: number[] = [];
-      for (const alt of GROUP_UNITS[LOOK_GROUP[c] - 1]) {
-        if (alt !== c && passes.some((p, k) => k !== m && holdsAround(p, prev, alt, next, near(p)))) alts.push(alt);
-      }
+      for (const alt of GROUP_UNITS[LOOK_GROUP[c] - 1]) if (alt !== c && heldBy(m, false, prev, alt, next, share)) alts.push(alt);
       if (alts.length) spots.push({ prev, c, next, alts });
     }
     return spots;
@@ -541,9 +566,9 @@ function wordHash(text: string, from: number, to: number): number {
 
 /**
  * Occurrences of chosen Latin words in texts, as {@link latinWords} finds words, counted without a string per word:
- * the words are found by the same pattern (its `lastIndex` gives each word's end), a word of a length no chosen
- * word has is passed over, any other is hashed and compared char by char with the chosen word in its slot (open
- * addressing). Only the chosen words are counted.
+ * the words are found by the same pattern (its `lastIndex` gives each word's end) or, for a few chosen words, by a
+ * pattern of just them as whole words; a word of a length no chosen word has is passed over, any other is hashed and
+ * compared char by char with the chosen word in its slot (open addressing). Only the chosen words are counted.
  */
 export class WordCounter {
   private readonly words: string[] = [];
@@ -553,6 +578,8 @@ export class WordCounter {
   private readonly slots: Int32Array;
   /** Bit n set: a chosen word has n letters (bit 31: 31 or more). */
   private lengths = 0;
+  /** For a few chosen words, a pattern of just them as whole words (the longest first). */
+  private readonly only?: RegExp;
 
   /** @param words the words to count, in lists (repeats allowed) */
   constructor(words: ReadonlyArray<readonly string[]>) {
@@ -571,7 +598,16 @@ export class WordCounter {
       while (this.slots[s] !== 0) s = (s + 1) & (size - 1);
       this.slots[s] = this.words.length;
     }
+    // a pattern of a few words finds them faster than every word is found and looked up; many words make a long
+    // pattern that is slow to compile and to try, so they are looked up
+    if (chosen.size > 0 && chosen.size <= WordCounter.ALTERNATION_MAX) {
+      const longestFirst = [...chosen].sort((a, b) => b.length - a.length);
+      this.only = new RegExp(`(?<![A-Za-z])(?:${longestFirst.join('|')})(?![A-Za-z])`, 'g');
+    }
   }
+
+  /** At most this many chosen words are found by a pattern of them. */
+  static readonly ALTERNATION_MAX = 200;
 
   /** Index of the chosen word spelled by `text` from..to, or -1. */
   private find(text: string, from: number, to: number): number {
@@ -592,6 +628,20 @@ export class WordCounter {
 
   /** Counts the chosen words' occurrences in `text`. */
   addText(text: string): void {
+    if (this.words.length === 0) return;
+    const only = this.only;
+    if (only) {
+      // a match is a whole word (no letter on either side) and one of the chosen words
+      only.lastIndex = 0;
+      while (only.test(text)) {
+        const to = only.lastIndex;
+        let from = to - 2;
+        while (from > 0 && isAsciiLetter(text.charCodeAt(from - 1))) from--;
+        const k = this.find(text, from, to);
+        if (k >= 0) this.counts[k]++;
+      }
+      return;
+    }
     LATIN_WORD.lastIndex = 0;
     while (LATIN_WORD.test(text)) {
       // the match is a maximal run of letters ending at lastIndex: it starts after the last non-letter before it
@@ -659,6 +709,10 @@ export function unattestedAmong(unshared: ReadonlyArray<readonly string[]>, outs
 /** Length in UTF-16 code units of `text` without its whitespace: `text.replace(/\s+/gu, '').length`. */
 export function squeezedUnits(text: string): number {
   let n = text.length;
-  for (let i = 0; i < text.length; i++) if (isSpaceUnit(text.charCodeAt(i))) n--;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // no `\s` character between U+0021 and U+009F or above U+3000 but U+FEFF
+    if ((c <= 0x20 || (c >= 0xa0 && (c <= 0x3000 || c === 0xfeff))) && isSpaceUnit(c)) n--;
+  }
   return n;
 }
