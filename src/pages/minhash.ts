@@ -229,7 +229,8 @@ function shingleHashesInto(text: string, out: Uint32Array): number {
         i++;
       }
     }
-    if (c <= 0x20 || (c >= 0xa0 && isGap(c))) continue;
+    // (no whitespace between U+0021 and U+009F, nor above U+3000 but U+FEFF)
+    if (c <= 0x20 || (c >= 0xa0 && c <= 0x3000 && isGap(c)) || c === 0xfeff) continue;
     seen++;
     if (seen >= SHINGLE) {
       // shingleHash of (c0, c1, c), mix written out
@@ -277,7 +278,8 @@ export function textSignature(text: string, minChars: number): Uint32Array | nul
         i++;
       }
     }
-    if (c <= 0x20 || (c >= 0xa0 && isGap(c))) continue;
+    // (no whitespace between U+0021 and U+009F, nor above U+3000 but U+FEFF)
+    if (c <= 0x20 || (c >= 0xa0 && c <= 0x3000 && isGap(c)) || c === 0xfeff) continue;
     seen++;
     if (seen >= SHINGLE) {
       // the shingle's hash h (as shingleHash), its bin and its second hash v (as signature, biased)
@@ -293,7 +295,9 @@ export function textSignature(text: string, minChars: number): Uint32Array | nul
       v ^= v >>> 13;
       v = Math.imul(v, 0xc2b2ae35);
       v = v ^ (v >>> 16) ^ BIAS;
-      if (v < bins[h & (BINS - 1)]) bins[h & (BINS - 1)] = v;
+      // the bin keeps the smaller (a store without a branch: which one is smaller is a coin toss early on)
+      const bin = h & (BINS - 1);
+      bins[bin] = Math.min(v, bins[bin]);
       count++;
     }
     c0 = c1;

@@ -44,7 +44,9 @@ export const SYMPTOMS: readonly Symptom[] = [
 ];
 
 /** `\s` of a regular expression, by UTF-16 unit (every `\s` character is in the BMP; a surrogate is never one). */
-const isSpaceUnit = codePointClass(/^\s$/u);
+const spaceClass = codePointClass(/^\s$/u);
+/** {@link spaceClass}, with the ranges that hold no `\s` character (U+0021-U+009F, above U+3000 but U+FEFF) answered first. */
+const isSpaceUnit = (c: number): boolean => (c <= 0x20 || (c >= 0xa0 && (c <= 0x3000 || c === 0xfeff))) && spaceClass(c);
 /** A symbol a book page does not use: `(?![NORMAL_PUNCT])[\p{S}\p{P}\p{Co}\uFFFD]`, for a non-ASCII code point. */
 const isStraySymbol = codePointClass(new RegExp(`^(?![${NORMAL_PUNCT}])[\\p{S}\\p{P}\\p{Co}\\uFFFD]$`, 'u'));
 /** The marks of `lone-mark`, by char code. */
@@ -98,7 +100,11 @@ export function unmatchedBrackets(text: string): number {
   const stack: number[] = [];
   let bad = 0;
   for (let k = 0; k < text.length; k++) {
-    const f = BRACKET[text.charCodeAt(k)];
+    const c = text.charCodeAt(k);
+    // brackets are ASCII or in U+3008-U+3015 and U+FF08-U+FF09: a cheap range test skips every other character
+    // (and keeps the table out of the way of CJK text)
+    if (!(c <= 0x7d || (c >= 0x3008 && c <= 0x3015) || c === 0xff08 || c === 0xff09)) continue;
+    const f = BRACKET[c];
     if (f === 0) continue;
     if (f > 0) stack.push(f);
     else {
@@ -709,10 +715,6 @@ export function unattestedAmong(unshared: ReadonlyArray<readonly string[]>, outs
 /** Length in UTF-16 code units of `text` without its whitespace: `text.replace(/\s+/gu, '').length`. */
 export function squeezedUnits(text: string): number {
   let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // no `\s` character between U+0021 and U+009F or above U+3000 but U+FEFF
-    if ((c <= 0x20 || (c >= 0xa0 && (c <= 0x3000 || c === 0xfeff))) && isSpaceUnit(c)) n--;
-  }
+  for (let i = 0; i < text.length; i++) if (isSpaceUnit(text.charCodeAt(i))) n--;
   return n;
 }
