@@ -139,6 +139,11 @@ export function compareShingles(hashesA: Uint32Array, hashesB: Uint32Array): { j
     }
     spread = Math.min(spread, hit / (to - from));
   }
+  // a table made for two very long pages is not kept for the next pair
+  if (size > 1 << 20) {
+    tableKeys = new Int32Array(0);
+    tableMarks = new Uint8Array(0);
+  }
   const union = sa + sb - inter;
   return { jaccard: union === 0 ? 1 : inter / union, spread };
 }
