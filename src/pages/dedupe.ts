@@ -14,7 +14,7 @@
  * 4. groups: connected components of the confirmed pairs (union-find).
  * Measured on our corpora: OCR passes of one page score 0.50-0.98 (every third ≥ 0.51), different pages ≤ 0.15.
  */
-import { candidatePairs, signature, textShingleHashes, SHINGLE } from './minhash.js';
+import { candidatePairs, textShingleHashes, textSignature, SHINGLE } from './minhash.js';
 
 export { SHINGLE };
 
@@ -68,34 +68,98 @@ export interface RawGroup {
  * their 32-bit hashes (a collision among a page's ~1,000 shingles moves the index by about 0.001).
  */
 export function compare(a: string, b: string): { jaccard: number; spread: number } {
-  const la = textShingleHashes(a), lb = textShingleHashes(b);
-  const sa = new Set(la), sb = new Set(lb);
-  let spread = 1;
-  for (const [list, other] of [[la, sb], [lb, sa]] as const) {
-    for (let k = 0; k < 3; k++) {
-      const from = Math.floor((k * list.length) / 3), to = Math.floor(((k + 1) * list.length) / 3);
-      if (to <= from) continue;
-      let hit = 0;
-      for (let i = from; i < to; i++) if (other.has(list[i])) hit++;
-      spread = Math.min(spread, hit / (to - from));
+  return compareShingles(textShingleHashes(a), textShingleHashes(b));
+}
+
+/** Scratch table of {@link compareShingles}: slot keys and marks (0: free; bit 1: in page a, bit 2: in page b). */
+let tableKeys = new Int32Array(0);
+let tableMarks = new Uint8Array(0);
+
+/**
+ * {@link compare} of two pages given their shingle hashes in page order ({@link textShingleHashes}, repeats
+ * included). The two sets live in one open-addressing table keyed by the hash (hashes are well mixed: their low
+ * bits pick the slot), each slot marked with the page(s) that hold its hash.
+ */
+export function compareShingles(hashesA: Uint32Array, hashesB: Uint32Array): { jaccard: number; spread: number } {
+  // the hashes read as int32 (the same bits; no heap number per read in code not optimised yet)
+  const la = new Int32Array(hashesA.buffer, hashesA.byteOffset, hashesA.length);
+  const lb = new Int32Array(hashesB.buffer, hashesB.byteOffset, hashesB.length);
+  let size = 1024;
+  while (size < 2 * (la.length + lb.length)) size *= 2;
+  if (tableKeys.length < size) {
+    tableKeys = new Int32Array(size);
+    tableMarks = new Uint8Array(size);
+  }
+  const keys = tableKeys, marks = tableMarks, mask = size - 1;
+  marks.fill(0, 0, size);
+  // page b's hashes first (mark 2), counting its distinct ones
+  let sb = 0;
+  for (let i = 0; i < lb.length; i++) {
+    const h = lb[i];
+    let s = h & mask;
+    while (marks[s] !== 0 && keys[s] !== h) s = (s + 1) & mask;
+    if (marks[s] === 0) {
+      keys[s] = h;
+      marks[s] = 2;
+      sb++;
     }
   }
-  let inter = 0;
-  const [small, big] = sa.size < sb.size ? [sa, sb] : [sb, sa];
-  for (const x of small) if (big.has(x)) inter++;
-  const union = sa.size + sb.size - inter;
+  // then page a's (mark 1): as each is added it is known to be in b or not, per third of a, and new to the set or not
+  let sa = 0, inter = 0;
+  const hitA = [0, 0, 0];
+  const cutA = [Math.floor(la.length / 3), Math.floor((2 * la.length) / 3)];
+  for (let i = 0; i < la.length; i++) {
+    const h = la[i];
+    let s = h & mask;
+    while (marks[s] !== 0 && keys[s] !== h) s = (s + 1) & mask;
+    const m = marks[s];
+    if (m & 2) hitA[i < cutA[0] ? 0 : i < cutA[1] ? 1 : 2]++;
+    if ((m & 1) === 0) {
+      sa++;
+      if (m === 2) inter++;
+      keys[s] = h;
+      marks[s] = m | 1;
+    }
+  }
+  let spread = 1;
+  for (let k = 0; k < 3; k++) {
+    const from = Math.floor((k * la.length) / 3), to = Math.floor(((k + 1) * la.length) / 3);
+    if (to > from) spread = Math.min(spread, hitA[k] / (to - from));
+  }
+  // the thirds of b: which of its hashes a holds
+  for (let k = 0; k < 3; k++) {
+    const from = Math.floor((k * lb.length) / 3), to = Math.floor(((k + 1) * lb.length) / 3);
+    if (to <= from) continue;
+    let hit = 0;
+    for (let i = from; i < to; i++) {
+      const h = lb[i];
+      let s = h & mask;
+      while (keys[s] !== h) s = (s + 1) & mask; // every hash of b is in the table
+      if (marks[s] & 1) hit++;
+    }
+    spread = Math.min(spread, hit / (to - from));
+  }
+  // a table made for two very long pages is not kept for the next pair
+  if (size > 1 << 20) {
+    tableKeys = new Int32Array(0);
+    tableMarks = new Uint8Array(0);
+  }
+  const union = sa + sb - inter;
   return { jaccard: union === 0 ? 1 : inter / union, spread };
 }
 
 /** A page's MinHash signature, or null when the page is too short to be grouped (fewer than {@link MIN_CHARS}). */
 export function pageSignature(text: string): Uint32Array | null {
-  const hashes = textShingleHashes(text);
-  return hashes.length + SHINGLE - 1 >= MIN_CHARS ? signature(hashes) : null;
+  return textSignature(text, MIN_CHARS);
 }
 
 /** True when two pages are passes of one printed page by the rules above. */
 export function samePage(a: string, b: string, threshold = DEFAULT_THRESHOLD): { same: boolean; similarity: number } {
-  const c = compare(a, b);
+  return judge(compare(a, b), threshold);
+}
+
+/** The verdict of {@link samePage} on a comparison. */
+function judge(c: { jaccard: number; spread: number }, threshold: number): { same: boolean; similarity: number } {
   return { same: c.jaccard >= threshold && c.spread >= PART_MIN, similarity: c.jaccard };
 }
 
@@ -118,9 +182,16 @@ export function findGroups(texts: readonly string[], threshold = DEFAULT_THRESHO
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
+  // each page's shingles are made once, however many candidate pairs it is in
+  const made = new Map<number, Uint32Array>();
+  const shinglesOf = (i: number): Uint32Array => {
+    let s = made.get(i);
+    if (!s) made.set(i, (s = textShingleHashes(texts[i])));
+    return s;
+  };
   const confirmed = new Map<string, number>();
   for (const [i, j] of cands) {
-    const r = samePage(texts[i], texts[j], threshold);
+    const r = judge(compareShingles(shinglesOf(i), shinglesOf(j)), threshold);
     if (!r.same) continue;
     confirmed.set(`${i},${j}`, r.similarity);
     const a = find(i), b = find(j);

@@ -4,7 +4,7 @@
  */
 import { collectGarbage } from '../io/memory.js';
 import { findGroups, pairSimilarity, type GroupMember, type PassGroup, type RawGroup } from './dedupe.js';
-import { bigramKeyOf, countLookalikeBigrams, hasFolio, hasLookalike, latinWords, lookalikeOddities, symptoms, unattestedLatin, type BigramCounts } from './quality.js';
+import { BigramTable, ChosenBigrams, countLookalikeBigrams, hasFolio, hasLookalike, judgeSpots, latinWords, lookalikeSpots, spotBigrams, squeezedUnits, symptoms, unattestedAmong, unsharedWords, WordCounter } from './quality.js';
 
 /** A page offered to grouping. */
 export interface PageRef {
@@ -34,34 +34,35 @@ export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFin
   if (raw.length === 0) return [];
   // a long dump: the shingles and signatures are garbage now, before the passes are scored (io/memory.ts)
   if (texts.length > 1000) collectGarbage();
-  // document evidence for lookalike characters: bigram counts over all pages, minus the group's own pages
-  let all: BigramCounts | undefined;
-  let words: Map<string, number> | undefined;
+  // Latin words: only the words a pass has and its siblings do not are ever looked up in the rest of the document
+  // (unattestedLatin), so only they are counted over all pages
+  const unshared = raw.map((g) => unsharedWords(g.members.map((i) => latinWords(texts[i]))));
+  const words = new WordCounter(unshared.flat());
+  for (const t of texts) words.addText(t);
+  // lookalike spots of each group's passes, and the document evidence for them: counts over all pages of the
+  // bigrams that judging the spots asks for, minus the group's own pages
+  const spots = raw.map((g) => {
+    const memberTexts = g.members.map((i) => texts[i]);
+    return memberTexts.some(hasLookalike) ? lookalikeSpots(memberTexts) : undefined;
+  });
+  const asked = spotBigrams(spots.flatMap((s) => s ?? []));
+  const all = new ChosenBigrams(asked);
+  if (asked.length) for (const t of texts) all.addText(t);
+  const own = new BigramTable();
   const groups: PassGroup[] = [];
-  for (const g of raw) {
+  for (const [gi, g] of raw.entries()) {
     const memberTexts = g.members.map((i) => texts[i]);
     let odd: Array<{ n: number; examples: string[] }> = memberTexts.map(() => ({ n: 0, examples: [] }));
-    if (memberTexts.some(hasLookalike)) {
-      if (!all) {
-        all = new Map();
-        for (const t of texts) countLookalikeBigrams(t, all);
-      }
-      const own: BigramCounts = new Map();
+    const groupSpots = spots[gi];
+    if (groupSpots && groupSpots.some((s) => s.length > 0)) {
+      own.clear();
       for (const t of memberTexts) countLookalikeBigrams(t, own);
-      const everywhere = all;
-      odd = lookalikeOddities(memberTexts, (k) => {
-        const key = bigramKeyOf(k);
-        return (everywhere.get(key) ?? 0) - (own.get(key) ?? 0);
-      });
+      odd = judgeSpots(groupSpots, { get: (key) => all.get(key) - (own.get(key) ?? 0) });
     }
-    if (!words) {
-      words = new Map();
-      for (const t of texts) for (const w of latinWords(t)) words.set(w, (words.get(w) ?? 0) + 1);
-    }
+    // a word of one pass only: its count in the group is its count in that pass's list
     const ownWords = new Map<string, number>();
-    for (const t of memberTexts) for (const w of latinWords(t)) ownWords.set(w, (ownWords.get(w) ?? 0) + 1);
-    const everyWord = words;
-    const latin = unattestedLatin(memberTexts, (w) => (everyWord.get(w) ?? 0) - (ownWords.get(w) ?? 0));
+    for (const list of unshared[gi]) for (const w of list) ownWords.set(w, (ownWords.get(w) ?? 0) + 1);
+    const latin = unattestedAmong(unshared[gi], (w) => words.get(w) - ownWords.get(w)!);
     const folios = memberTexts.map(hasFolio);
     const anyFolio = folios.some(Boolean);
     const scored = g.members.map((idx, k) => {
@@ -73,7 +74,7 @@ export function dedupePages(refs: readonly PageRef[], threshold: number, ruleFin
       if (latin[k].n) findings['unattested-latin'] = latin[k].n;
       if (anyFolio && !folios[k]) findings['no-page-number'] = NO_FOLIO;
       const total = Object.values(findings).reduce((a, b) => a + b, 0);
-      const chars = Math.max(1, t.replace(/\s+/gu, '').length);
+      const chars = Math.max(1, squeezedUnits(t));
       return { idx, k, findings, quality: -(100 * total) / chars, examples: [...odd[k].examples, ...latin[k].examples] };
     });
     // best quality first; ties keep the earlier pass
