@@ -54,6 +54,13 @@ describe('token/url lookalikes in well-known paths', () => {
     expect(fix('见 /usr/1ib/python3/ 与 "/etc/defauLt/keyboard"')).toBe('见 /usr/lib/python3/ 与 "/etc/default/keyboard"');
     expect(fix('文档在\nVusr/share/doc/ 下')).toBe('文档在\n/usr/share/doc/ 下');
   });
+  it('repairs such a path after any white space, as after a space (a line start, a tab, U+3000, U+00A0)', () => {
+    for (const sp of [' ', '\n', '\t', '\u3000', '\u00a0']) {
+      expect(fix(`安装目录${sp}/usr/1ib/x 中的文件`)).toBe(`安装目录${sp}/usr/lib/x 中的文件`);
+      expect(fix(`驱动在${sp}/Lib/firmware 里`)).toBe(`驱动在${sp}/lib/firmware 里`);
+      expect(fix(`系统盘${sp}/b00t/efi 分区`)).toBe(`系统盘${sp}/boot/efi 分区`);
+    }
+  });
   it('leaves other capitalised or unknown directories alone', () => {
     for (const ok of ['字体在 /Library/Fonts/ 下', '见 /Lab/notes/ 目录', '运行 ./L1/run.sh', '字母 V 和 "Vim/" 目录', '版本 Vetc/notes 与 Vusr/x']) {
       expect(fix(ok)).toBe(ok);

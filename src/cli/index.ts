@@ -8,7 +8,7 @@ import { PAGE_MODES, type PageMode } from '../pages/split.js';
 import { FORMATS, type FormatName } from '../report/formats.js';
 import { findRule } from '../rules/index.js';
 import type { Level } from '../types.js';
-import { run, type Io } from './run.js';
+import { run, WRITE_ERRORS, type Io } from './run.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE, resolveConfig, starterConfig } from '../config.js';
@@ -106,6 +106,7 @@ function toOptions(o: Record<string, unknown>): Options {
  * @returns the exit code (0 ok, 1 check found something to fix, 2 usage or input error)
  */
 export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }): Promise<number> {
+  if (io.stdout === process.stdout) guardStdout();
   let code = 0;
   const program = new Command()
     .name('ocrtidy')
@@ -229,4 +230,17 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     throw e;
   }
   return code;
+}
+
+/**
+ * Standard output that fails (a reader that went away: `ocrtidy clean big.txt | head`; a full disk) ends the run
+ * with exit code 2 and, unless the reader simply stopped reading (EPIPE), one line naming the error, instead of
+ * Node's unhandled 'error' event and stack trace. What was written before stays written.
+ */
+function guardStdout(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') process.stderr.write(`ocrtidy: cannot write to standard output: ${e.code ? (WRITE_ERRORS[e.code] ?? e.code) : e.message}\n`);
+    process.exit(2);
+  });
 }

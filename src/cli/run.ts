@@ -324,6 +324,15 @@ export async function processFile(
       }
     }
   } catch (e) {
+    // on stdout, the pages cleaned before the failure still go out (as they would have without coalescing); a
+    // target file is left as it was
+    if (!target) {
+      try {
+        out?.flush();
+      } catch {
+        // stdout itself failed: the error below says what went wrong first
+      }
+    }
     file?.abort();
     rep.status = 'error';
     const code = (e as NodeJS.ErrnoException).code;
@@ -380,16 +389,16 @@ function workerFile(): string | undefined {
 }
 
 /** Write errors by code, in words. */
-const WRITE_ERRORS: Record<string, string> = {
+export const WRITE_ERRORS: Record<string, string> = {
   EACCES: 'permission denied', EPERM: 'operation not permitted', ENOENT: 'no such folder', ENOTDIR: 'a part of the path is not a folder',
   EEXIST: 'a part of the path is a file, not a folder', EISDIR: 'it is a folder', ENOSPC: 'no space left on the device',
   EROFS: 'read-only file system', EDQUOT: 'disk quota exceeded', EMFILE: 'too many open files',
 };
 
-/** Reads an input's bytes (or takes standard input's), hashes and decodes them. @throws InputError, Error */
 /**
- * Reads and decodes an input; `withHash`: also the SHA-256 of its bytes, which only a report records (`apply`
- * checks it), so a run without one skips it.
+ * Reads an input's bytes (or takes standard input's) and decodes them; `withHash`: also the SHA-256 of the bytes,
+ * which only a report records (`apply` checks it), so a run without one skips it.
+ * @throws InputError (bytes that are not text in the encoding), Error (the file cannot be read)
  */
 function readDecoded(job: FileJob, name: string, withHash: boolean): { sha256?: string; dec: ReturnType<typeof decode> } {
   const bytes = job.input.kind === 'stdin' ? (job.stdinBytes as Buffer | undefined) ?? Buffer.alloc(0) : readFile(job.input);

@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { lazyRequire } from '../io/lazy.js';
-
-const fastGlob = lazyRequire<typeof import('fast-glob')>('fast-glob');
 import { decode } from '../io/decode.js';
 import { NORMALIZERS } from '../score/normalize.js';
 import { addScore, emptyScore, percent, rate, score, topConfusions, type Measure, type Score, type ScoreOptions } from '../score/score.js';
 import type { CharUnit } from '../score/units.js';
 import type { Io } from './run.js';
+
+const fastGlob = lazyRequire<typeof import('fast-glob')>('fast-glob');
 
 export interface ScoreSettings {
   gold: string;

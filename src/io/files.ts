@@ -7,11 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { onExit as OnExit } from 'signal-exit';
 import { lazyRequire } from './lazy.js';
 
 const fastGlob = lazyRequire<typeof import('fast-glob')>('fast-glob');
-const signalExit = lazyRequire<{ onExit: typeof OnExit }>('signal-exit');
+const signalExit = lazyRequire<typeof import('signal-exit')>('signal-exit');
 const writeFileAtomic = lazyRequire<typeof import('write-file-atomic')>('write-file-atomic');
 
 /** A resolved input: a path (as the user would name it, relative to cwd when inside it) or stdin. */
@@ -97,9 +96,39 @@ export function outPathFor(file: string, dir: string, cwd = process.cwd()): stri
 
 /**
  * Writes `data` to `file` atomically (temp file + fsync + rename), creating parent folders, keeping the mode of
- * an existing file.
+ * an existing file. A file that is not a regular file (`/dev/null`, a named pipe, a terminal) or a path under
+ * /dev or /proc is written to as it is, appending, never replaced: renaming a file over a device would turn it
+ * into a regular file. `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` are written through this process's descriptor.
+ * @throws Error (from the file system) when the file cannot be written
  */
 export async function writeAtomic(file: string, data: Buffer | string): Promise<void> {
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    st = undefined; // a new file
+  }
+  const abs = path.resolve(file);
+  // this process's own streams are written through their descriptors (a socket cannot be opened by path)
+  const own = /^\/dev\/(stdout|stderr)$|^\/(?:dev|proc\/self)\/fd\/(\d+)$/.exec(abs);
+  if (own) {
+    const fd = own[1] === 'stdout' ? 1 : own[1] === 'stderr' ? 2 : Number(own[2]);
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    for (let done = 0; done < bytes.length; ) {
+      try {
+        done += fs.writeSync(fd, bytes, done);
+      } catch (e) {
+        // a pipe Node made non-blocking is full: wait for the reader and try again
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      }
+    }
+    return;
+  }
+  if ((st && !st.isFile()) || abs.startsWith('/dev/') || abs.startsWith('/proc/')) {
+    await fs.promises.writeFile(file, data, { flag: 'a' });
+    return;
+  }
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomic()(file, data);
 }

