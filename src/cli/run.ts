@@ -164,7 +164,8 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
   } else if (toStdout && s.format && !s.quiet) {
     err(`no ${s.format} report: stdout carries the cleaned text; add --report FILE to write the report`);
   }
-  if (!s.quiet) io.stderr.write(summaryLine(report) + '\n');
+  // the summary's seconds include making and writing the report (the report itself records the cleaning time)
+  if (!s.quiet) io.stderr.write(summaryLine({ ...report, seconds: (performance.now() - t0) / 1000 }) + '\n');
 
   if (reports.some((f) => f.status === 'error')) return 2;
   if (s.command === 'check') {
