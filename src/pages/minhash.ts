@@ -260,55 +260,21 @@ export function textShingleHashes(text: string): Uint32Array {
   return out.subarray(0, count);
 }
 
+/** Scratch space of {@link textSignature}: one page's shingle hashes, grown to the longest page seen. */
+let scratch = new Uint32Array(4096);
+
 /**
- * The MinHash signature of `text`'s shingles, `signature(textShingleHashes(text))`, in one pass that hashes each
- * shingle and updates its bin (no array of hashes); null when `text` has fewer than `minChars` non-space code
- * points (as {@link squeezedLength} counts them). Both hashes are {@link mix} written out: this is the loop over
- * every character of a dump, and a call per character costs most before the loop is optimised.
+ * The MinHash signature of `text`'s shingles, `signature(textShingleHashes(text))`, with the hashes written to
+ * reused scratch space (no array per page); null when `text` has fewer than `minChars` non-space code points (as
+ * {@link squeezedLength} counts them).
  */
 export function textSignature(text: string, minChars: number): Uint32Array | null {
-  const bins = new Int32Array(BINS).fill(FREE);
-  let count = 0, c0 = 0, c1 = 0, seen = 0;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      }
-    }
-    // (no whitespace between U+0021 and U+009F, nor above U+3000 but U+FEFF)
-    if (c <= 0x20 || (c >= 0xa0 && c <= 0x3000 && isGap(c)) || c === 0xfeff) continue;
-    seen++;
-    if (seen >= SHINGLE) {
-      // the shingle's hash h (as shingleHash), its bin and its second hash v (as signature, biased)
-      let h = Math.imul(Math.imul(Math.imul(0x9747b28c ^ c0, 0x01000193) ^ c1, 0x01000193) ^ c, 0x01000193);
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      h ^= h >>> 16;
-      let v = h ^ 0x5bd1e995;
-      v ^= v >>> 16;
-      v = Math.imul(v, 0x85ebca6b);
-      v ^= v >>> 13;
-      v = Math.imul(v, 0xc2b2ae35);
-      v = v ^ (v >>> 16) ^ BIAS;
-      // the bin keeps the smaller (a store without a branch: which one is smaller is a coin toss early on)
-      const bin = h & (BINS - 1);
-      bins[bin] = Math.min(v, bins[bin]);
-      count++;
-    }
-    c0 = c1;
-    c1 = c;
-  }
-  if (seen < SHINGLE) {
-    // no full shingle: the short-text rule of shingleHashes (one shingle of the whole, or none)
-    const hashes = textShingleHashes(text);
-    return hashes.length + SHINGLE - 1 >= minChars ? signature(hashes) : null;
-  }
-  return count + SHINGLE - 1 >= minChars ? densify(bins) : null;
+  if (scratch.length < text.length) scratch = new Uint32Array(text.length);
+  const count = shingleHashesInto(text, scratch);
+  // no full shingle: the short-text rule of shingleHashes (one shingle of the whole, or none)
+  const hashes = count === 0 ? textShingleHashes(text) : scratch;
+  const n = count === 0 ? hashes.length : count;
+  return n + SHINGLE - 1 >= minChars ? signature(hashes, n) : null;
 }
 
 /** Number of non-space code points of `text` (as {@link squeeze} counts them). */
