@@ -85,12 +85,6 @@ export function dropCodeLines<E extends { start: number; end: number }>(text: st
  */
 export const TIGHT = `${CJK}${CJK_PUNCT.replace(/[“”‘’]/g, '')}`;
 
-/** Gaps between two tight characters (CJK or CJK punctuation) on a line: closed up and single-spaced. */
-export function gapCounts(line: string): { tight: number; spaced: number } {
-  const { tight, spaced } = lineStats(line, 'line', false);
-  return { tight, spaced };
-}
-
 const tightTestRe = new RegExp(`^[${TIGHT}]$`, 'u');
 /** The tight class by code point (remembered per code point met). */
 const tightClass = codePointClass(tightTestRe);
@@ -224,7 +218,7 @@ const asciiMark = charTable(',;:?!');
  * {@link chineseContext}) and the padded ones: a space (after a non-space) before such a mark or a closing
  * bracket (a `)` too), or (layout `block`) a space after a full-width mark before more text; and, in the same
  * linear scan, the gaps between tight characters, closed up and single-spaced (so that {@link paddedLines} reads
- * each line once). `marksToo` false counts the gaps only ({@link gapCounts}).
+ * each line once). `marksToo` false counts the gaps only.
  */
 function lineStats(line: string, layout: PageLayout, marksToo = true): { tight: number; spaced: number; pads: number; marks: number } {
   let pads = 0, marks = 0;
@@ -450,7 +444,7 @@ function marksUpTo(f: LineFacts, cap: number): number {
 
 /**
  * {@link letterSpacedLines}'s decision from the lines' {@link LineFacts}, counting `tight` only as far as each test
- * needs. With the lines' {@link gapCounts}: the page is spaced when `spaced >= 4 && tight <= spaced` (page totals); a line with `spaced >= 2` when
+ * needs. With the lines' gap counts ({@link lineStats} without the marks): the page is spaced when `spaced >= 4 && tight <= spaced` (page totals); a line with `spaced >= 2` when
  * `tight <= spaced` (`spaced * 2 >= tight + spaced`), else on a spaced page when `3 * tight <= 7 * spaced`
  * (`spaced * 10 >= (tight + spaced) * 3`).
  */
