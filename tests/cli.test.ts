@@ -60,6 +60,30 @@ describe('ocrtidy clean', () => {
     expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
     fs.rmSync(outside, { recursive: true, force: true });
   });
+  it('refuses an --out-dir that would write over the input, and leaves it as it was', () => {
+    write('p.txt', '用C写\n');
+    for (const out of ['.', dir, './']) {
+      const r = ocrtidy(['clean', '--out-dir', out, 'p.txt']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/p\.txt: --out-dir .* would write over the input itself/);
+      expect(read('p.txt')).toBe('用C写\n');
+    }
+    // a link to the current folder names the same file
+    fs.symlinkSync(dir, path.join(dir, 'here'));
+    expect(ocrtidy(['clean', '--out-dir', 'here', 'p.txt']).code).toBe(2);
+    expect(read('p.txt')).toBe('用C写\n');
+    // a real other folder still works
+    expect(ocrtidy(['clean', '--out-dir', 'out', 'p.txt']).code).toBe(0);
+    expect(read('out/p.txt')).toBe('用 C 写\n');
+  });
+  it('refuses --write on a file with no write permission, even for root', () => {
+    write('ro.txt', '用C写\n');
+    fs.chmodSync(path.join(dir, 'ro.txt'), 0o444);
+    const r = ocrtidy(['clean', '--write', 'ro.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/ro\.txt: read-only file/);
+    expect(read('ro.txt')).toBe('用C写\n');
+  });
   it('rewrites in place with --write, keeping the mode, BOM and CRLF', () => {
     write('p.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('用Java写\r\n第二行\r\n', 'utf8')]));
     fs.chmodSync(path.join(dir, 'p.txt'), 0o640);

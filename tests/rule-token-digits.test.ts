@@ -10,6 +10,17 @@ describe('token/digits', () => {
     expect(fix('耗时3l秒')).toBe('耗时31秒');
     expect(fix('准确率提升了1O%')).toBe('准确率提升了10%');
   });
+  it('repairs a round number whose zeros outnumber its digits', () => {
+    expect(fix('仓库里约有5OOO条提交')).toBe('仓库里约有5000条提交');
+    expect(fix('每页3OO个字')).toBe('每页300个字');
+    expect(fix('用了12O0元')).toBe('用了1200元');
+    expect(fix('涨了1OO%')).toBe('涨了100%');
+  });
+  it('leaves a run that is not a round number, or not in numeric context', () => {
+    for (const ok of ['大约1lll个', '共1OlO条', '编号0OO个', '型号5OOO-A', '代号X5OOO个', 'v5OOO条', '长1OOOOOOOO条', '共有5000条', '见5OOO']) {
+      expect(fix(ok)).toBe(ok);
+    }
+  });
   it('is followed by the normal spacing', () => {
     expect(clean('等待1O分钟后重试')).toBe('等待 10 分钟后重试');
   });

@@ -263,11 +263,15 @@ export async function processFile(
     // --write replaces the file by renaming over it, which a folder's permissions allow even for a file its owner
     // made read-only: refuse such a file instead
     if (s.command === 'clean' && s.write && input.kind === 'file') {
+      // (root passes the access check: a file with no write bit at all is refused too)
+      let readOnly = false;
       try {
         fs.accessSync(input.path, fs.constants.W_OK);
+        readOnly = (fs.statSync(input.path).mode & 0o222) === 0;
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM') throw new Error('read-only file (no write permission): not cleaned in place');
+        if ((e as NodeJS.ErrnoException).code === 'EACCES' || (e as NodeJS.ErrnoException).code === 'EPERM') readOnly = true;
       }
+      if (readOnly) throw new Error('read-only file (no write permission): not cleaned in place');
     }
     const { sha256, dec } = readDecoded(job, name, keepEdits);
     if (sha256) rep.sha256 = sha256;

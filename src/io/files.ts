@@ -78,10 +78,22 @@ export async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Whether two paths name the same file: the same path, or (both existing) the same device and inode. */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const x = fs.statSync(a), y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Where `--out-dir` puts the output for `file`: `dir/<file relative to cwd>`.
  * @throws Error (the message does not repeat the file name) when the input lies outside the current directory:
- *   nothing is ever written outside `dir`
+ *   nothing is ever written outside `dir`; or when the output would be the input itself (`--out-dir .`, or a
+ *   folder that is a link to the current one): `--out-dir` makes a cleaned copy and never replaces the original
  */
 export function outPathFor(file: string, dir: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, path.resolve(cwd, file));
@@ -91,6 +103,9 @@ export function outPathFor(file: string, dir: string, cwd = process.cwd()): stri
   const out = path.join(dir, rel);
   const relOut = path.relative(path.resolve(cwd, dir), path.resolve(cwd, out));
   if (relOut.startsWith('..') || path.isAbsolute(relOut)) throw new Error(`would be written outside ${dir}`);
+  if (sameFile(path.resolve(cwd, out), path.resolve(cwd, file))) {
+    throw new Error(`--out-dir ${dir} would write over the input itself; give another folder, or use --write to clean in place`);
+  }
   return out;
 }
 

@@ -2,7 +2,8 @@
  * `token/digits`: lookalike letters inside a digit run in numeric context become digits (`1O分钟` -> `10分钟`,
  * `2l个` -> `21个`); the lookalikes come from rules/lookalikes.tsv (O and o for 0, I and l for 1; never `|`, a table rule).
  *
- * Numeric context: the run starts with a real digit, has at least as many real digits as lookalikes, is not
+ * Numeric context: the run starts with a real digit, has at least as many real digits as lookalikes (or is a
+ * round number: real digits, then only lookalikes of zero, as in `5OOO条` -> `5000条`, `3OO个`), is not
  * glued to a Latin letter, `_`, `-`, `.`, `/` or another identifier character on either side, and is followed
  * by a CJK character (a measure word or unit: 分钟, 个, 年) or `%`. Identifiers such as `9A3L-0OK7`, `x1O` or
  * `1O-2` never qualify. Spacing is left to space/cjk-latin.
@@ -89,6 +90,22 @@ function patterns(lex: Lexicon) {
   return p;
 }
 
+/**
+ * A round number before a measure word: a real digit 1-9, maybe more real digits, then only zeros and lookalikes
+ * of zero, at most 8 characters in all (`5OOO`, `3OO`, `12O0`); an OCR error seen in scanned page counts
+ * (`5OOO条记录`), where the lookalikes may outnumber the digits.
+ */
+function isRound(run: string, lex: Lexicon): boolean {
+  if (run.length > 8) return false;
+  let k = 0;
+  while (k < run.length && run.charCodeAt(k) >= 48 && run.charCodeAt(k) <= 57) k++;
+  if (k === 0 || run[0] === '0') return false;
+  // the digits may end in zeros: the tail from the first zero or lookalike on must be all zeros
+  while (k > 1 && run[k - 1] === '0') k--;
+  for (let i = k; i < run.length; i++) if (run[i] !== '0' && lex.digitOf.get(run[i]) !== '0') return false;
+  return true;
+}
+
 export const tokenDigits: Rule = {
   id: 'token/digits',
   description: 'Lookalike letters inside digit runs in numeric context become digits (1O分钟 -> 10分钟).',
@@ -110,7 +127,7 @@ export const tokenDigits: Rule = {
     for (const m of numbers ? text.matchAll(re) : []) {
       const run = m[0];
       const digits = run.replace(/[^0-9]/g, '').length;
-      if (digits < run.length - digits) continue;
+      if (digits < run.length - digits && !isRound(run, lex)) continue;
       const fixed = Array.from(run, (c) => (/[0-9]/.test(c) ? c : lex.digitOf.get(c) ?? c)).join('');
       edits.push({ start: m.index!, end: m.index! + run.length, text: fixed, rule: this.id, level: 'fix', message: `lookalike letter in a number: ${fixed}` });
     }
