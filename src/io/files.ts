@@ -78,14 +78,18 @@ export async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Whether two paths name the same file: the same path, or (both existing) the same device and inode. */
-function sameFile(a: string, b: string): boolean {
-  if (a === b) return true;
+/**
+ * Whether writing `out` (by renaming a temporary file over it) would replace the directory entry of `input`: the
+ * same name in the same folder once links in the folders' paths are resolved (`--out-dir here`, where `here` is a
+ * link to the current folder). A hard link or a symbolic link at `out` is only replaced itself, never its target.
+ */
+function sameEntry(out: string, input: string): boolean {
+  if (out === input) return true;
+  if (path.basename(out) !== path.basename(input)) return false;
   try {
-    const x = fs.statSync(a), y = fs.statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
+    return fs.realpathSync(path.dirname(out)) === fs.realpathSync(path.dirname(input));
   } catch {
-    return false;
+    return false; // a folder that does not exist yet holds no input
   }
 }
 
@@ -103,7 +107,7 @@ export function outPathFor(file: string, dir: string, cwd = process.cwd()): stri
   const out = path.join(dir, rel);
   const relOut = path.relative(path.resolve(cwd, dir), path.resolve(cwd, out));
   if (relOut.startsWith('..') || path.isAbsolute(relOut)) throw new Error(`would be written outside ${dir}`);
-  if (sameFile(path.resolve(cwd, out), path.resolve(cwd, file))) {
+  if (sameEntry(path.resolve(cwd, out), path.resolve(cwd, file))) {
     throw new Error(`--out-dir ${dir} would write over the input itself; give another folder, or use --write to clean in place`);
   }
   return out;
