@@ -76,6 +76,40 @@ describe('ocrtidy clean', () => {
     expect(ocrtidy(['clean', '--out-dir', 'out', 'p.txt']).code).toBe(0);
     expect(read('out/p.txt')).toBe('用 C 写\n');
   });
+  it('refuses an --out-dir output that is a link, or that would land on the input through a link', () => {
+    write('p.txt', '用C写\n');
+    // a link at the output path: a write would go to its target (here the input)
+    fs.mkdirSync(path.join(dir, 'out'));
+    fs.symlinkSync('../p.txt', path.join(dir, 'out', 'p.txt'));
+    let r = ocrtidy(['clean', '--quiet', '--out-dir', 'out', 'p.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/out\/p\.txt is a symbolic link/);
+    expect(read('p.txt')).toBe('用C写\n');
+    // an input given through a link whose target lies where the output would go
+    write('data/q.txt', '用Go写\n');
+    fs.symlinkSync('data/q.txt', path.join(dir, 'q.txt'));
+    r = ocrtidy(['clean', '--out-dir', 'data', 'q.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/q\.txt: --out-dir data would write over the input itself/);
+    expect(read('data/q.txt')).toBe('用Go写\n');
+    // a hard link at the output path is only replaced itself: the input keeps its text
+    fs.mkdirSync(path.join(dir, 'copies'));
+    fs.linkSync(path.join(dir, 'p.txt'), path.join(dir, 'copies', 'p.txt'));
+    expect(ocrtidy(['clean', '--out-dir', 'copies', 'p.txt']).code).toBe(0);
+    expect(read('copies/p.txt')).toBe('用 C 写\n');
+    expect(read('p.txt')).toBe('用C写\n');
+  });
+  it('refuses an --out-dir output that would replace another input of the run, and cleans the rest', () => {
+    write('p.txt', '用C写\n');
+    write('sub/p.txt', '原稿用Go写\n');
+    for (const jobs of ['1', '2']) {
+      const r = ocrtidy(['clean', '--jobs', jobs, '--out-dir', 'sub', 'p.txt', 'sub/p.txt']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/p\.txt: --out-dir sub would write sub\/p\.txt over another input of this run/);
+      expect(read('sub/p.txt')).toBe('原稿用Go写\n');
+      expect(read('sub/sub/p.txt')).toBe('原稿用 Go 写\n');
+    }
+  });
   it('refuses --write on a file with no write permission, even for root', () => {
     write('ro.txt', '用C写\n');
     fs.chmodSync(path.join(dir, 'ro.txt'), 0o444);

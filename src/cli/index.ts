@@ -121,8 +121,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       .command('clean')
       .description('clean INPUT files (files, directories = their **/*.txt, quoted globs; none or - = stdin).\nOne input without --out-dir/--write: the cleaned text goes to stdout and the summary to stderr.')
       .argument('[inputs...]', 'files, directories or quoted globs')
-      .option('-o, --out-dir <dir>', 'write each input to DIR/<its path relative to the current directory>')
-      .option('-w, --write', 'rewrite the inputs in place (atomically, permissions kept)'),
+      .option('-o, --out-dir <dir>', 'write each input to DIR/<its path relative to the current directory> (never over an input)')
+      .option('-w, --write', 'rewrite the inputs in place (atomically, permissions kept; read-only files refused)'),
   ).action(async (inputs: string[], o: Record<string, unknown>, cmd: Command) => {
     const scope = settle(cmd, o, io);
     if (!scope) return void (code = 2);

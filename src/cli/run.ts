@@ -3,9 +3,10 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { chunkEncoder, decode, encode, InputError } from '../io/decode.js';
-import { AtomicFile, coalesce, outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
+import { AtomicFile, coalesce, InputFiles, outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
 import type { Options } from '../options.js';
 import { processDocument, processDocumentShared, ruleFindings, type DocHooks, type DocPlan, type DocResult } from '../pipeline.js';
 import { planAcrossFiles } from '../pages/across.js';
@@ -59,7 +60,9 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
   const t0 = performance.now();
   allowCollections(); // long dumps: full collections between phases (io/memory.ts)
   const err = (msg: string) => io.stderr.write(`ocrtidy: ${msg}\n`);
-  const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
+  const resolved = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
+  const { errors } = resolved;
+  let { inputs } = resolved;
   const reports: FileReport[] = errors.map((e) => ({ file: e.input, status: 'error', error: e.message, groups: [], edits: [] }));
   const toStdout = s.command === 'clean' && !s.outDir && !s.write;
   if (s.command === 'clean') {
@@ -75,6 +78,22 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
       err('standard input cannot be written with --out-dir or --write; leave both out to get the text on stdout');
       return 2;
     }
+  }
+  // --out-dir with several inputs: an output that would land on another input (`--out-dir sub a.txt sub/a.txt`)
+  // is refused before anything is read or written (each file checks its own output again when it is processed)
+  if (s.command === 'clean' && s.outDir && inputs.length > 1) {
+    const all = new InputFiles(inputs.flatMap((i) => (i.kind === 'file' ? [path.resolve(io.cwd, i.path)] : [])));
+    inputs = inputs.filter((i) => {
+      if (i.kind !== 'file') return true;
+      try {
+        outPathFor(i.path, s.outDir!, io.cwd, all);
+        return true;
+      } catch (e) {
+        if (!/over another input/.test((e as Error).message)) return true; // reported when the file is processed
+        reports.push({ file: i.path, status: 'error', error: (e as Error).message, groups: [], edits: [] });
+        return false;
+      }
+    });
   }
   // a report that is shown or written lists every edit; otherwise the edits are only counted
   s = { ...s, keepEdits: s.keepEdits ?? (Boolean(s.report) || (!toStdout && !s.quiet)) };

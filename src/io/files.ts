@@ -78,38 +78,93 @@ export async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/**
- * Whether writing `out` (by renaming a temporary file over it) would replace the directory entry of `input`: the
- * same name in the same folder once links in the folders' paths are resolved (`--out-dir here`, where `here` is a
- * link to the current folder). A hard link or a symbolic link at `out` is only replaced itself, never its target.
- */
-function sameEntry(out: string, input: string): boolean {
-  if (out === input) return true;
-  if (path.basename(out) !== path.basename(input)) return false;
+/** Where a write to `p` lands: the atomic writers follow a link at `p` and links in its folders. */
+function landing(p: string): string | undefined {
   try {
-    return fs.realpathSync(path.dirname(out)) === fs.realpathSync(path.dirname(input));
+    return fs.realpathSync(p);
   } catch {
-    return false; // a folder that does not exist yet holds no input
+    try {
+      return path.join(fs.realpathSync(path.dirname(p)), path.basename(p));
+    } catch {
+      return undefined; // a folder that does not exist yet holds no input
+    }
+  }
+}
+
+/** A resolved path's directory entry (its folder's device and inode, and its name): the same through bind mounts. */
+function entryKey(real: string): string | undefined {
+  try {
+    const d = fs.statSync(path.dirname(real));
+    return `${d.dev}:${d.ino}/${path.basename(real)}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's device and inode when it has one link only (then it has one directory entry, whatever its name's case). */
+function soleFileKey(real: string): string | undefined {
+  try {
+    const st = fs.statSync(real);
+    return st.nlink === 1 ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The input files of a run, known by everything a write could land on: the resolved path, the directory entry
+ * (through bind mounts) and, for a file with one link, the file itself (a name in another letter case on a
+ * case-insensitive file system). A hard link to an input elsewhere is another entry: replacing it leaves the input.
+ */
+export class InputFiles {
+  private readonly keys = new Set<string>();
+  /** @param files paths (relative to the current directory or absolute); ones that do not exist are skipped */
+  constructor(files: readonly string[]) {
+    for (const f of files) for (const k of InputFiles.keysOf(f)) this.keys.add(k);
+  }
+
+  private static keysOf(p: string): string[] {
+    const real = landing(p);
+    if (!real) return [];
+    return [`p:${real}`, `e:${entryKey(real) ?? ''}`, `f:${soleFileKey(real) ?? ''}`].filter((k) => !k.endsWith(':'));
+  }
+
+  /** Whether writing `out` (a temporary file renamed over it, links followed) would replace one of the inputs. */
+  hitBy(out: string): boolean {
+    return InputFiles.keysOf(out).some((k) => this.keys.has(k));
   }
 }
 
 /**
  * Where `--out-dir` puts the output for `file`: `dir/<file relative to cwd>`.
+ * @param inputs the run's input files, when it has several: an output may not land on any of them
  * @throws Error (the message does not repeat the file name) when the input lies outside the current directory:
- *   nothing is ever written outside `dir`; or when the output would be the input itself (`--out-dir .`, or a
- *   folder that is a link to the current one): `--out-dir` makes a cleaned copy and never replaces the original
+ *   nothing is ever written outside `dir`; when a symbolic link stands at the output path (a write would go to
+ *   its target, maybe outside `dir`); or when the output would replace the input itself or another input
+ *   (`--out-dir .`, a folder that is a link to the current one or a bind mount of it): `--out-dir` makes cleaned
+ *   copies and never replaces an original
  */
-export function outPathFor(file: string, dir: string, cwd = process.cwd()): string {
+export function outPathFor(file: string, dir: string, cwd = process.cwd(), inputs?: InputFiles): string {
   const rel = path.relative(cwd, path.resolve(cwd, file));
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
     throw new Error(`outside the current directory; --out-dir writes DIR/<path relative to the current directory>, so run ocrtidy from a folder that contains the input`);
   }
   const out = path.join(dir, rel);
-  const relOut = path.relative(path.resolve(cwd, dir), path.resolve(cwd, out));
+  const abs = path.resolve(cwd, out);
+  const relOut = path.relative(path.resolve(cwd, dir), abs);
   if (relOut.startsWith('..') || path.isAbsolute(relOut)) throw new Error(`would be written outside ${dir}`);
-  if (sameEntry(path.resolve(cwd, out), path.resolve(cwd, file))) {
+  let link = false;
+  try {
+    link = fs.lstatSync(abs).isSymbolicLink();
+  } catch {
+    // no file there yet
+  }
+  if (link) throw new Error(`${out} is a symbolic link: --out-dir does not write through links; remove it or give another folder`);
+  const self = new InputFiles([path.resolve(cwd, file)]);
+  if (self.hitBy(abs)) {
     throw new Error(`--out-dir ${dir} would write over the input itself; give another folder, or use --write to clean in place`);
   }
+  if (inputs?.hitBy(abs)) throw new Error(`--out-dir ${dir} would write ${out} over another input of this run; give another folder`);
   return out;
 }
 

@@ -3,9 +3,10 @@
  * `2l个` -> `21个`); the lookalikes come from rules/lookalikes.tsv (O and o for 0, I and l for 1; never `|`, a table rule).
  *
  * Numeric context: the run starts with a real digit, has at least as many real digits as lookalikes (or is a
- * round number: real digits, then only lookalikes of zero, as in `5OOO条` -> `5000条`, `3OO个`), is not
- * glued to a Latin letter, `_`, `-`, `.`, `/` or another identifier character on either side, and is followed
- * by a CJK character (a measure word or unit: 分钟, 个, 年) or `%`. Identifiers such as `9A3L-0OK7`, `x1O` or
+ * round number: real digits, then zeros as `0` or one lookalike letter of zero, as in `5OOO条` -> `5000条`,
+ * `3OO个`), is not glued to a Latin letter, `_`, `-`, `.`, `/` or another identifier character on either side,
+ * and is followed by a CJK character (a measure word or unit: 分钟, 个, 年) or `%`/`％`, maybe after one space
+ * (`共 5OOO 条`), or by `~`/`～` and the next number of a range (`3OO~5OO个`). Identifiers such as `9A3L-0OK7`, `x1O` or
  * `1O-2` never qualify. Spacing is left to space/cjk-latin.
  *
  * Also a longer number or a dotted section number in prose (`1O00`, `OAuth 2.O`, `I.2.5`, `9.4.1O`): at least
@@ -78,7 +79,9 @@ function patterns(lex: Lexicon) {
   if (!p) {
     const look = [...lex.digitOf.keys()].filter((g) => /^[A-Za-z]$/.test(g) && /[01]/.test(lex.digitOf.get(g)!));
     const L = `[${esc(look.join(''))}]`;
-    const re = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+])[0-9](?:[0-9]|${L})*${L}(?:[0-9]|${L})*(?=[${CJK}%])`, 'gu');
+    // then a CJK character or a percent sign, maybe after one space (`约 3OO 个`, house style), or a range's `~`
+    // and the next number (`3OO~5OO个`: the second number is matched on its own)
+    const re = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+])[0-9](?:[0-9]|${L})*${L}(?:[0-9]|${L})*(?= ?[${CJK}%％]|[~～][0-9])`, 'gu');
     // a longer number or a dotted section number anywhere in prose: 1O00, 2.O, I.2.5, 9.4.1O
     const G = `(?:[0-9]|${L}){1,4}`;
     const longRe = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+:'"])${G}(?:\\.${G}){0,4}(?![A-Za-z0-9_\\-/])`, 'gu');
@@ -91,18 +94,23 @@ function patterns(lex: Lexicon) {
 }
 
 /**
- * A round number before a measure word: a real digit 1-9, maybe more real digits, then only zeros and lookalikes
- * of zero, at most 8 characters in all (`5OOO`, `3OO`, `12O0`); an OCR error seen in scanned page counts
- * (`5OOO条记录`), where the lookalikes may outnumber the digits.
+ * A round number: a real digit 1-9, maybe more real digits, then zeros written as `0` or as one lookalike letter
+ * of zero (`O` or `o`, not both, never `Q`), at most 8 characters in all (`5OOO`, `3OO`, `12O0`). Before a CJK
+ * character or `%` it is repaired even when the lookalikes outnumber the digits: an OCR error seen in scanned page
+ * counts (`5OOO条记录`).
  */
-function isRound(run: string, lex: Lexicon): boolean {
-  if (run.length > 8) return false;
+function isRound(run: string): boolean {
+  if (run.length > 8 || run[0] === '0') return false;
   let k = 0;
   while (k < run.length && run.charCodeAt(k) >= 48 && run.charCodeAt(k) <= 57) k++;
-  if (k === 0 || run[0] === '0') return false;
-  // the digits may end in zeros: the tail from the first zero or lookalike on must be all zeros
-  while (k > 1 && run[k - 1] === '0') k--;
-  for (let i = k; i < run.length; i++) if (run[i] !== '0' && lex.digitOf.get(run[i]) !== '0') return false;
+  if (k === 0) return false;
+  let letter: string | undefined;
+  for (let i = k; i < run.length; i++) {
+    const c = run[i];
+    if (c === '0') continue;
+    if ((c !== 'O' && c !== 'o') || (letter !== undefined && c !== letter)) return false;
+    letter = c;
+  }
   return true;
 }
 
@@ -127,7 +135,7 @@ export const tokenDigits: Rule = {
     for (const m of numbers ? text.matchAll(re) : []) {
       const run = m[0];
       const digits = run.replace(/[^0-9]/g, '').length;
-      if (digits < run.length - digits && !isRound(run, lex)) continue;
+      if (digits < run.length - digits && !isRound(run)) continue;
       const fixed = Array.from(run, (c) => (/[0-9]/.test(c) ? c : lex.digitOf.get(c) ?? c)).join('');
       edits.push({ start: m.index!, end: m.index! + run.length, text: fixed, rule: this.id, level: 'fix', message: `lookalike letter in a number: ${fixed}` });
     }
