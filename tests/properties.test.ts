@@ -56,6 +56,24 @@ const skeleton = (s: string) => s.replace(/[\s\u3000]+/gu, '');
 /** Each mark mapped to one form per family, so a width change is no change. */
 const canon = (s: string) => skeleton(s).replace(/[，。：；？！（）“”•·]/gu, (c) => ({ '，': ',', '。': '.', '：': ':', '；': ';', '？': '?', '！': '!', '（': '(', '）': ')', '“': '"', '”': '"', '•': '·', '·': '·' })[c]!);
 
+/** Numbers with lookalike letters among CJK measure words, spaces, ranges and percent signs (token/digits). */
+const numbery = fc
+  .array(fc.oneof(
+    { arbitrary: fc.constantFrom('5', '1', '3', '0', 'O', 'o', 'Q', 'l', 'I', 'OO', '5OOO', '1O', '2Oo'), weight: 5 },
+    { arbitrary: fc.constantFrom('条', '个', '年', '共有', '约', '%', '％', '~', '～', '-', '.', 'x', 'v'), weight: 4 },
+    { arbitrary: fc.constantFrom(' ', '  ', '，', '。'), weight: 2 },
+  ), { maxLength: 24 })
+  .map((parts) => parts.join(''));
+
+describe('properties of the token rules', () => {
+  it('the pipeline is idempotent on numbers with lookalike letters', () => {
+    fc.assert(fc.property(numbery, (text) => {
+      const once = clean(text);
+      expect(clean(once)).toBe(once);
+    }), { numRuns: 1500 });
+  });
+});
+
 describe('properties of the spacing rules', () => {
   it('the whole pipeline is idempotent', () => {
     fc.assert(fc.property(noisy, (text) => {
