@@ -10,11 +10,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { protectedSpans, SpanGuard, touchesProtected } from '../src/rules/protect.js';
 import { applyEdits, mapThrough, runRules, type ActiveRule, type LoggedEdit } from '../src/rules/runner.js';
-import { cjkRunRe, cjkRuns, spaceOcrLetterspacing, tightGapRe } from '../src/rules/space-ocr-letterspacing.js';
+import { capsRunRe, cjkRunRe, cjkRuns, digitPairRe, spaceOcrLetterspacing, tightGapRe } from '../src/rules/space-ocr-letterspacing.js';
 import { BOUNDARIES, candidateRe, candidates, spaceCjkLatin } from '../src/rules/space-cjk-latin.js';
 import { relevantRunG, ROWS, spacePunctuation } from '../src/rules/space-punctuation.js';
 import { chineseContext, dropCodeLines, lazyBrackets, letterSpacedLines, lineSpans, nextNonSpace, paddedLines, prevNonSpace, showsPadding } from '../src/rules/spacing-lines.js';
 import { pageLayout } from '../src/pages/split.js';
+import { lexiconOf } from '../src/rules/lexicon.js';
 import type { Edit, Rule, RuleContext } from '../src/types.js';
 
 /** The context the pipeline gives a rule for page `t`. */
@@ -133,7 +134,7 @@ const spacingText = fc
     { arbitrary: fc.constantFrom('한', '  ', '\n', '\u3000', '\uD800', '\uDC00', '$ ', '= '), weight: 1 },
     { arbitrary: fc.constantFrom('，', '。', '、', '：', '（', '）', '“', '”', '《', '》', '‘', '’', '·', '—', '…', '〈', '〉', '】', '「'), weight: 2 },
     { arbitrary: fc.constantFrom(',', ';', ':', '!', '?', '(', ')', '.', '%', '*', '`', '#', '+'), weight: 2 },
-    { arbitrary: fc.constantFrom('a', 'B', 'x', '5', '0'), weight: 3 },
+    { arbitrary: fc.constantFrom('a', 'B', 'x', '5', '0', 'G', 'P', 'U', 'A', 'I', '3'), weight: 3 },
   ), { maxLength: 80, size: 'max' })
   .map((p) => p.join(''));
 
@@ -164,6 +165,12 @@ describe('space/ocr-letterspacing fast paths', () => {
       for (const m of text.matchAll(cjkRunRe)) closeUp(m.index!, m[0], 'OCR letter-spacing: run of one-character CJK words');
       for (const m of text.matchAll(letterRunRe)) if (/[a-z]/.test(m[0])) closeUp(m.index!, m[0], 'letter-spaced Latin word rejoined');
       for (const m of text.matchAll(digitRunRe)) closeUp(m.index!, m[0], 'letter-spaced number rejoined');
+      // the rarer rows (no fast path: the same patterns)
+      for (const m of text.matchAll(capsRunRe)) {
+        const line = lines.findIndex((l) => l.start <= m.index! && m.index! <= l.end);
+        if (lexiconOf({ ignore: [] }).terms.has(m[0].replace(/ /g, '')) && (m[0].length >= 5 || spaced[line])) closeUp(m.index!, m[0], 'letter-spaced Latin word rejoined');
+      }
+      for (const m of text.matchAll(digitPairRe)) closeUp(m.index!, m[0], 'letter-spaced number rejoined');
       edits.sort((a, b) => a.start - b.start);
       return dropCodeLines(text, edits.filter((e, k) => k === 0 || e.start !== edits[k - 1].start));
     };

@@ -34,6 +34,20 @@ describe('space/ocr-letterspacing', () => {
   it('does not join multi-digit groups, capital-letter labels or short runs', () => {
     for (const s of ['日期 13 06 2022 记录', '等级 A B C 三档', '选 a b 两项', '版本 3 4']) expect(fix(s)).toBe(s);
   });
+  it('rejoins letter-spaced capitals that spell a glossary term', () => {
+    expect(fix('训练时用 G P U 加速')).toBe('训练时用 GPU 加速');
+    expect(fix('这 里 采 用 了 B E R T 结 构 。')).toBe('这里采用了 BERT 结构。');
+    expect(fix('数据存进 S Q L 库')).toBe('数据存进 SQL 库');
+    // two letters only on a letter-spaced line
+    expect(fix('本 书 讲 A I 的 应 用 。')).toBe('本书讲 AI 的应用。');
+    for (const s of ['方案 A I 两种', '等级 A B C 三档', '列 X Y Z 为坐标', '用 G P U S 跑', 'G P Uy 模式']) expect(fix(s)).toBe(s);
+  });
+  it('rejoins two single digits between CJK text, and nowhere else', () => {
+    expect(fix('共有 3 2 个通道')).toBe('共有 32 个通道');
+    expect(fix('第 1 0 章讲优化')).toBe('第 10 章讲优化');
+    expect(fix('分成 1 0 类，每类 6 0 0 张')).toBe('分成 10 类，每类 600 张');
+    for (const s of ['版本 3 4', '比分 3 2', 'x 1 2 个', '坐标 (1 2) 处', '共有 3  2 个', '3 2 个', '得分 3 2.5 分']) expect(fix(s)).toBe(s);
+  });
   it('leaves code lines alone', () => {
     const code = '$ printf "%s\\n" "你 好 世 界" | tee -a /tmp/out.log';
     expect(fix(code)).toBe(code);

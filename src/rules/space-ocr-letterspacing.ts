@@ -16,9 +16,12 @@
  *    up: a printed line wrap kept as a space never makes such a run. A "one-character word" is a CJK
  *    character with no CJK character right next to it (Latin may touch it: space/cjk-latin adds that space).
  * 3. Anywhere: four or more single Latin letters each one space apart, with at least one lower-case letter
- *    (`T r a n s f o r m e r`), are one word; an all-capital run (`A B C`, table headers) stays.
+ *    (`T r a n s f o r m e r`), are one word; an all-capital run (`A B C`, table headers) stays unless the
+ *    letters spell a glossary term in its own capitals (`G P U` -> `GPU`, `B E R T` -> `BERT`): three letters or
+ *    more anywhere, two (`A I`) only on a letter-spaced line.
  * 4. Anywhere: three or more single digits each one space apart (`5 0 0 0`) are one number; groups of
- *    several digits (`13 06 2022`) are not joined.
+ *    several digits (`13 06 2022`) are not joined. Two single digits (`3 2`) are one number between CJK text
+ *    (`共有 3 2 个` -> `共有 32 个`), where no list or score puts two digits one space apart.
  * Never touched: Hangul (Korean puts spaces between words), U+3000 (indentation and heading separators),
  * newlines, runs of two or more spaces (space/runs), code lines.
  *
@@ -27,6 +30,7 @@
 import type { Edit, Rule } from '../types.js';
 import { CJK, CJK_PUNCT, charTable, codePointAt, codePointBefore, cpLength, isCjkCode } from './classes.js';
 import { dropCodeLines, letterSpacedLines, lineSpans } from './spacing-lines.js';
+import { lexiconOf } from './lexicon.js';
 
 /** Characters that take no space between them in CJK text (CJK, CJK punctuation, ASCII marks used as such). */
 const TIGHT_ANY = `${CJK}${CJK_PUNCT}〈〉,;:!?()`;
@@ -51,6 +55,10 @@ export const cjkRunRe = new RegExp(`(?<![${CJK}])[${CJK}](?: [${CJK}]){2,}(?![${
 const letterRunRe = /(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){3,}(?![A-Za-z0-9])/g;
 /** Rule 4: three or more single digits one space apart, bounded by non-digits. */
 const digitRunRe = /(?<![0-9.,])[0-9](?: [0-9]){2,}(?![0-9]|[.,][0-9])/g;
+/** Rule 3, all capitals: two or more single capital letters one space apart, bounded by non-letters. */
+export const capsRunRe = /(?<![A-Za-z0-9])[A-Z](?: [A-Z])+(?![A-Za-z0-9])/g;
+/** Rule 4, two digits: two single digits one space apart with CJK text on both sides (one space allowed). */
+export const digitPairRe = new RegExp(`(?<=[${CJK}] ?)[0-9] [0-9](?= ?[${CJK}])`, 'gu');
 
 /** The punctuation part of ANCHOR and TIGHT_ANY (all BMP), by char code. */
 const anchorPunct = charTable(`${CJK_PUNCT}〈〉`);
@@ -98,6 +106,17 @@ export function cjkRuns(text: string): Array<[number, number]> {
   return out;
 }
 
+/** The index of the line (from {@link lineSpans}) that holds offset `p`. */
+function lineAt(lines: ReadonlyArray<{ start: number; end: number }>, p: number): number {
+  let lo = 0, hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 const MESSAGES = [
   '',
   'OCR letter-spacing between CJK characters',
@@ -112,7 +131,7 @@ export const spaceOcrLetterspacing: Rule = {
   defaultLevel: 'fix',
   example: { before: '模 型 基 于 T r a n s f o r m e r 架 构 。', after: '模型基于 Transformer 架构。' },
   source: 'observed OCR error (tesseract chi_sim / eng+chi_sim, Windows OCR text layers)',
-  apply(text) {
+  apply(text, ctx) {
     // the tables overlap (a space can match rules 1 and 2): one edit per space, by the first row that removes it
     // (`row[p]`: the row, 1 to 4, that removes the space at p; 0: none)
     let row: Uint8Array | undefined;
@@ -141,6 +160,16 @@ export const spaceOcrLetterspacing: Rule = {
       if (/[a-z]/.test(m[0])) closeUp(m.index!, m.index! + m[0].length, 3);
     }
     for (const m of text.matchAll(digitRunRe)) closeUp(m.index!, m.index! + m[0].length, 4);
+    // the rarer rows: a capital letter or a digit before a space must be on the page at all
+    if (/[A-Z] [A-Z]/.test(text)) {
+      const { terms } = lexiconOf(ctx.data);
+      for (const m of text.matchAll(capsRunRe)) {
+        if (!terms.has(m[0].replace(/ /g, ''))) continue;
+        if (m[0].length < 5 && !spaced[lineAt(lines, m.index!)]) continue;
+        closeUp(m.index!, m.index! + m[0].length, 3);
+      }
+    }
+    if (/[0-9] [0-9]/.test(text)) for (const m of text.matchAll(digitPairRe)) closeUp(m.index!, m.index! + m[0].length, 4);
     if (!row) return [];
     const edits: Edit[] = [];
     for (let p = 0; p < row.length; p++) {
