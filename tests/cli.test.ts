@@ -118,6 +118,17 @@ describe('ocrtidy clean', () => {
     expect(r.stderr).toMatch(/ro\.txt: read-only file/);
     expect(read('ro.txt')).toBe('用C写\n');
   });
+  it('writes cleaned copies (stdout, --out-dir) without a UTF-8 BOM, at the start or in mid-text', () => {
+    write('b.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('开头有BOM\n\n\ufeff第二段也有\n', 'utf8')]));
+    expect(ocrtidy(['clean', 'b.txt']).stdout).toBe('开头有 BOM\n\n第二段也有\n');
+    expect(ocrtidy(['clean', '--quiet', 'b.txt']).stdout).toBe('开头有 BOM\n\n第二段也有\n');
+    expect(ocrtidy(['clean', '--out-dir', 'out', 'b.txt']).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'out', 'b.txt'), 'utf8')).toBe('开头有 BOM\n\n第二段也有\n');
+    // a file that needs nothing but its BOM removed is written without it, and counts as unchanged text
+    write('c.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('干净的一行。\n', 'utf8')]));
+    expect(ocrtidy(['clean', '--out-dir', 'out', 'c.txt']).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'out', 'c.txt'), 'utf8')).toBe('干净的一行。\n');
+  });
   it('rewrites in place with --write, keeping the mode, BOM and CRLF', () => {
     write('p.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('用Java写\r\n第二行\r\n', 'utf8')]));
     fs.chmodSync(path.join(dir, 'p.txt'), 0o640);

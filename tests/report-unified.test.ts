@@ -1,6 +1,6 @@
 /**
  * `--format unified` against its consumer: the patch applied with real `git apply` in a temp repository must give
- * byte-for-byte the text `clean` writes, for LF and CRLF files, files without a final newline, files with a BOM,
+ * byte-for-byte the text `clean --write` writes, for LF and CRLF files, files without a final newline, files with a BOM,
  * and one-page-per-line dumps with 3000-character lines (including a dropped duplicate pass).
  */
 import { spawnSync } from 'node:child_process';
@@ -23,7 +23,7 @@ function gitApply(patchFile: string, check = false): { code: number; err: string
   return { code: r.status ?? -1, err: r.stderr.toString() };
 }
 
-/** Writes the inputs, makes the patch, cleans into out/, applies the patch and compares each file's bytes. */
+/** Writes the inputs, makes the patch, cleans copies in out/ in place, applies the patch and compares each file's bytes. */
 function roundTrip(files: Record<string, Buffer | string>): string {
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -32,7 +32,12 @@ function roundTrip(files: Record<string, Buffer | string>): string {
   const names = Object.keys(files);
   const check = ocrtidy(['check', '--format', 'unified', '--report', 'fix.patch', ...names], dir);
   expect(check.code, check.stderr).toBe(1);
-  const cleaned = ocrtidy(['clean', '--out-dir', 'out', ...names], dir);
+  // the patch changes the files in place: it must give what `clean --write` gives (a copy of each file in out/)
+  for (const name of names) {
+    fs.mkdirSync(path.dirname(path.join(dir, 'out', name)), { recursive: true });
+    fs.copyFileSync(path.join(dir, name), path.join(dir, 'out', name));
+  }
+  const cleaned = ocrtidy(['clean', '--quiet', '--write', ...names], path.join(dir, 'out'));
   expect(cleaned.code, cleaned.stderr).toBe(0);
   expect(gitApply('fix.patch', true)).toEqual({ code: 0, err: '' });
   const applied = gitApply('fix.patch');

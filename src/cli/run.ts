@@ -299,7 +299,10 @@ export async function processFile(
     // with no report to make, the cleaned text goes out a page at a time: to stdout (when the caller gives a writer),
     // or to a temporary file renamed over the target at the end; a report shows context, so it keeps the whole text
     target = s.command !== 'clean' ? undefined : s.write ? (input as { path: string }).path : outPath;
-    const piece = chunkEncoder(dec);
+    // a cleaned copy (stdout, --out-dir) is UTF-8 text without a BOM (a U+FEFF is no text: text/invisible deletes
+    // one in mid-text); --write rewrites the file as it was stored, BOM included; UTF-16 always keeps its BOM
+    const how = s.command === 'clean' && !s.write && dec.encoding === 'utf-8' ? { ...dec, bom: false } : dec;
+    const piece = chunkEncoder(how);
     let sink: ((chunk: string) => void) | undefined;
     if (s.command === 'clean' && toStdout && toOut && !keepEdits) {
       out = coalesce(toOut);
@@ -327,7 +330,7 @@ export async function processFile(
       ...(keepEdits ? { original: dec.text, output: res.output } : {}),
     });
     if (s.command === 'clean' && !sink) {
-      const outBytes = encode(res.output, dec);
+      const outBytes = encode(res.output, how);
       if (toStdout) stdout = outBytes;
       else if (s.write) {
         if (rep.status === 'changed') {
