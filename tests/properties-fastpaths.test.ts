@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { protectedSpans, SpanGuard, touchesProtected } from '../src/rules/protect.js';
 import { applyEdits, mapThrough, runRules, type ActiveRule, type LoggedEdit } from '../src/rules/runner.js';
-import { capsRunRe, cjkRunRe, cjkRuns, digitPairRe, spaceOcrLetterspacing, tightGapRe } from '../src/rules/space-ocr-letterspacing.js';
+import { capsRunRe, cjkRunRe, cjkRuns, digitPairRe, percentGapRe, spaceOcrLetterspacing, tightGapRe } from '../src/rules/space-ocr-letterspacing.js';
 import { BOUNDARIES, candidateRe, candidates, spaceCjkLatin } from '../src/rules/space-cjk-latin.js';
 import { relevantRunG, ROWS, spacePunctuation } from '../src/rules/space-punctuation.js';
 import { chineseContext, dropCodeLines, lazyBrackets, letterSpacedLines, lineSpans, nextNonSpace, paddedLines, prevNonSpace, showsPadding } from '../src/rules/spacing-lines.js';
@@ -171,6 +171,7 @@ describe('space/ocr-letterspacing fast paths', () => {
         if (lexiconOf({ ignore: [] }).terms.has(m[0].replace(/ /g, '')) && (m[0].length >= 5 || spaced[line])) closeUp(m.index!, m[0], 'letter-spaced Latin word rejoined');
       }
       for (const m of text.matchAll(digitPairRe)) closeUp(m.index!, m[0], 'letter-spaced number rejoined');
+      for (const m of text.matchAll(percentGapRe)) edits.push({ start: m.index! + m[0].length - 1, end: m.index! + m[0].length, text: '', rule: 'space/ocr-letterspacing', level: 'fix', message: 'no space between a number and its percent sign' });
       edits.sort((a, b) => a.start - b.start);
       return dropCodeLines(text, edits.filter((e, k) => k === 0 || e.start !== edits[k - 1].start));
     };

@@ -42,6 +42,13 @@ describe('space/ocr-letterspacing', () => {
     expect(fix('本 书 讲 A I 的 应 用 。')).toBe('本书讲 AI 的应用。');
     for (const s of ['方案 A I 两种', '等级 A B C 三档', '列 X Y Z 为坐标', '用 G P U S 跑', 'G P Uy 模式']) expect(fix(s)).toBe(s);
   });
+  it('closes the gap between a number and its percent sign before CJK text', () => {
+    expect(fix('约 70 % 的用户')).toBe('约 70% 的用户');
+    expect(fix('提升了 3.5 %，效果明显')).toBe('提升了 3.5%，效果明显');
+    expect(fix('占比 12 ％')).toBe('占比 12％');
+    expect(fix('准确率 99 %\n下一行')).toBe('准确率 99%\n下一行');
+    for (const s of ['计算 5 % 3 的余数', 'v2 % 的', 'x1 %', 'a 5 %d 格式', '约 70%的用户', '约 70  % 的']) expect(fix(s)).toBe(s);
+  });
   it('rejoins two single digits between CJK text, and nowhere else', () => {
     expect(fix('共有 3 2 个通道')).toBe('共有 32 个通道');
     expect(fix('第 1 0 章讲优化')).toBe('第 10 章讲优化');

@@ -22,6 +22,9 @@
  * 4. Anywhere: three or more single digits each one space apart (`5 0 0 0`) are one number; groups of
  *    several digits (`13 06 2022`) are not joined. Two single digits (`3 2`) are one number between CJK text
  *    (`共有 3 2 个` -> `共有 32 个`), where no list or score puts two digits one space apart.
+ * 5. Anywhere: a space between a number and its percent sign (`70 %` -> `70%`) when CJK text or a CJK mark (or
+ *    the line's end) follows the sign: the guideline writes no space there (百分比与数字之间不需要增加空格), and
+ *    OCR splits the sign off; `5 % 3` (a remainder) stays.
  * Never touched: Hangul (Korean puts spaces between words), U+3000 (indentation and heading separators),
  * newlines, runs of two or more spaces (space/runs), code lines.
  *
@@ -55,6 +58,11 @@ export const cjkRunRe = new RegExp(`(?<![${CJK}])[${CJK}](?: [${CJK}]){2,}(?![${
 const letterRunRe = /(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){3,}(?![A-Za-z0-9])/g;
 /** Rule 4: three or more single digits one space apart, bounded by non-digits. */
 const digitRunRe = /(?<![0-9.,])[0-9](?: [0-9]){2,}(?![0-9]|[.,][0-9])/g;
+/**
+ * Rule 5: a number (maybe with lookalike letters, which token/digits repairs after this rule: `1O %`), one space, a
+ * percent sign, then CJK text (maybe after one space), a CJK mark or the line end.
+ */
+export const percentGapRe = new RegExp(`(?<![A-Za-z0-9_.])[0-9][0-9OoIlQ]*(?:\\.[0-9]+)? (?=[%‰％](?: ?[${CJK}]|[${CJK_PUNCT}]|[ \\t]*$))`, 'gmu');
 /** Rule 3, all capitals: two or more single capital letters one space apart, bounded by non-letters. */
 export const capsRunRe = /(?<![A-Za-z0-9])[A-Z](?: [A-Z])+(?![A-Za-z0-9])/g;
 /** Rule 4, two digits: two single digits one space apart with CJK text on both sides (one space allowed). */
@@ -123,6 +131,7 @@ const MESSAGES = [
   'OCR letter-spacing: run of one-character CJK words',
   'letter-spaced Latin word rejoined',
   'letter-spaced number rejoined',
+  'no space between a number and its percent sign',
 ];
 
 export const spaceOcrLetterspacing: Rule = {
@@ -170,6 +179,7 @@ export const spaceOcrLetterspacing: Rule = {
       }
     }
     if (/[0-9] [0-9]/.test(text)) for (const m of text.matchAll(digitPairRe)) closeUp(m.index!, m.index! + m[0].length, 4);
+    if (/ [%‰％]/.test(text)) for (const m of text.matchAll(percentGapRe)) mark(m.index! + m[0].length - 1, 5);
     if (!row) return [];
     const edits: Edit[] = [];
     for (let p = 0; p < row.length; p++) {
