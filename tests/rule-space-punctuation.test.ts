@@ -30,6 +30,14 @@ describe('space/punctuation', () => {
     const clean = '先运行“make test” ，再运行 “make install”。然后检查日志，确认没有错误。最后重启服务，完成部署。';
     expect(fix(clean)).toBe(clean);
   });
+  it('takes one padded mark in three as evidence on a page of one line', () => {
+    expect(fix('这里选用 Redis ，它支持列表、集合。')).toBe('这里选用 Redis，它支持列表、集合。');
+    expect(fix('部署完成后 ，重启服务；然后检查。\n')).toBe('部署完成后，重启服务；然后检查。\n');
+    expect(fix('提示 ：端口、地址都要填写。')).toBe('提示：端口、地址都要填写。');
+    expect(fix('编译结束后， 打包文件、文档。')).toBe('编译结束后，打包文件、文档。');
+    // one padded mark among four on a line, or on a page of several lines, is not enough
+    for (const s of ['这里选用 Redis ，它支持列表、集合、哈希。', '这里选用 Redis ，它支持列表、集合。\n第二行写得很整齐，没有空格。']) expect(fix(s)).toBe(s);
+  });
   it('leaves tokens, code lines and already-correct text alone', () => {
     for (const s of ['时间是 09:30:00，地点待定。', '$ grep -n "，" file.txt', '网址 https://example.org/a,b 有效。', '本书使用 Rust 2021 版，示例见第 3 章。']) {
       expect(fix(s)).toBe(s);

@@ -286,7 +286,7 @@ export function showsPadding(line: string, layout: PageLayout = 'line'): boolean
  * page (layout `line`) the line must show padding itself ({@link showsPadding}). On a page that keeps its
  * line breaks (layout `block`) the whole page must: at least one padded mark, and padded marks (a space before
  * a mark, or after a full-width one) are at least half of the page's marks (a short input like
- * `安装完成后， \`npm test\``). Clean technical text keeps the odd space beside a mark after inline markup
+ * `安装完成后， \`npm test\``); on a page of one line, a third (see {@link singleLine}). Clean technical text keeps the odd space beside a mark after inline markup
  * (`“stable” ，`, `“ftp://” 、 “file://”`, `GCC、 Linux`), several on one line at times; only page-wide
  * evidence proves such spaces OCR's.
  * @returns one boolean per line of `lines`
@@ -314,8 +314,20 @@ function computePaddedLines(text: string, layout: PageLayout, lines: readonly Li
   const spaced = letterSpacedLines(text, lines);
   // padCounts(text, 'block'): pads >= 1 && pads * 2 >= marks
   const f = lineFacts(text, 'block', true);
-  const page = f.pads >= 1 && marksUpTo(f, f.pads * 2) <= f.pads * 2;
+  // (a page of one line: one padded mark in three marks, see singleLine)
+  const page = f.pads >= 1 && marksUpTo(f, f.pads * 3) <= f.pads * (singleLine(text, lines) ? 3 : 2);
   return spaced.map((s) => s || page);
+}
+
+/**
+ * Whether the page is one line of text (trailing line breaks aside): a sentence or caption on its own. Its few
+ * marks make a ratio of one half too strict: one padded mark in three is its evidence (`本章用 Go ，它支持 A、B。`;
+ * a printed line never puts a space before such a mark). A longer line with one padded mark among many stays as
+ * the author wrote it (`先运行“make test” ，再运行…`).
+ */
+function singleLine(text: string, lines: readonly LineSpan[]): boolean {
+  for (let i = 1; i < lines.length; i++) if (lines[i].end > lines[i].start) return false;
+  return true;
 }
 
 /**
