@@ -126,6 +126,34 @@ describe('token/glossary never takes versions or commands for typos', () => {
   });
 });
 
+describe('token/glossary: lower-case version forms of names in Chinese prose', () => {
+  it('gives a lower-case versioned model, product or hardware name its glossary spelling', () => {
+    expect(fix('这一章用gpt4写摘要')).toBe('这一章用GPT-4写摘要');
+    expect(fix('先试 gpt-4，再换 gpt3.5。')).toBe('先试 GPT-4，再换 GPT-3.5。');
+    expect(fix('新出的gpt4o速度更快')).toBe('新出的GPT-4o速度更快');
+    expect(fix('租了四张a100显卡，本地用rtx4090调试')).toBe('租了四张A100显卡，本地用RTX 4090调试');
+    expect(fix('在gsm8k上评测')).toBe('在GSM8K上评测');
+    expect(fix('系统是windows11家庭版')).toBe('系统是Windows 11家庭版');
+  });
+  it('leaves lower-case identifiers of other kinds, and names in commands, paths and code, alone', () => {
+    for (const ok of [
+      '表的字符集设为utf8，不是utf8mb4',
+      '把音频存成mp3文件，视频存成 .mp4 文件',
+      '这个字段是int8类型，训练开fp16',
+      '先装python3，再装 python3-pip',
+      '镜像有arm64和amd64两种',
+      '装好x11和grub2软件包',
+      '运行 pip install gpt2 下载',
+      '权重在 models/gpt2 目录，用 `gpt2` 加载',
+      '调用 gpt4_client 和 gpt4.run()',
+      '配置写成 model=gpt4 即可',
+      '模型名 gpt4 -v 可查',
+      'try gpt4 in English text',
+      '对比llama2和llama3',
+    ]) expect(fix(ok)).toBe(ok);
+  });
+});
+
 describe('token/glossary caches (token decisions cached per token, text checks per occurrence)', () => {
   const long = '这一段正文讲缓存的写回策略与失效时机，没有术语。'.repeat(8);
   it('repairs a lone typo at the very end of a long page', () => {

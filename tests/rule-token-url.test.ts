@@ -48,6 +48,49 @@ describe('token/url host gaps stay conservative', () => {
   });
 });
 
+describe('token/url every lost dot of the host', () => {
+  it('restores several lost dots before a path, with or without a broken scheme', () => {
+    expect(fix('安装包在 http:/www example net/files 目录')).toBe('安装包在 http://www.example.net/files 目录');
+    expect(fix('手册见 https://help example org/guide 一节')).toBe('手册见 https://help.example.org/guide 一节');
+    expect(fix('镜像站 https://mirror lab school edu cn/help 说明')).toBe('镜像站 https://mirror.lab.school.edu.cn/help 说明');
+    expect(fix('门户 http://www portal com cn/news 页面')).toBe('门户 http://www.portal.com.cn/news 页面');
+    expect(fix('下载 https://www. example. org/get 即可')).toBe('下载 https://www.example.org/get 即可');
+    expect(fix('接口 https://api example io:8443/v1 可用')).toBe('接口 https://api.example.io:8443/v1 可用');
+    expect(fix('查询 https://find example com?q=ocr 可用')).toBe('查询 https://find.example.com?q=ocr 可用');
+    expect(fix('门户 http://www 360 cn/ 首页')).toBe('门户 http://www.360.cn/ 首页');
+  });
+  it('restores the dots of a host without a path when its last label is a common TLD', () => {
+    expect(fix('项目主页 https:/gitee com 上有镜像')).toBe('项目主页 https://gitee.com 上有镜像');
+    expect(fix('官网 https://www example org。')).toBe('官网 https://www.example.org。');
+    expect(fix('（官网：https://tools example net）')).toBe('（官网：https://tools.example.net）');
+    expect(fix('官网是 http://www school edu cn，欢迎访问')).toBe('官网是 http://www.school.edu.cn，欢迎访问');
+    expect(fix('首页 https://example com')).toBe('首页 https://example.com');
+    expect(fix('Visit https://example com for more.')).toBe('Visit https://example.com for more.');
+    expect(fix('官网 https://example com的首页')).toBe('官网 https://example.com的首页');
+    expect(fix('第一行 https://gitee com\n第二行 https://github.com/x 不变。')).toBe('第一行 https://gitee.com\n第二行 https://github.com/x 不变。');
+    expect(clean('原始碼見 https:/gitee com 網站。')).toBe('原始碼見 https://gitee.com 網站。');
+  });
+  it('leaves complete hosts and the words after them alone', () => {
+    for (const ok of [
+      'see https://example.com for more',
+      '地址 https://example.com 上的文档',
+      '地址 https://example.com上的文档',
+      '见 https://www.example.org/download 页面',
+      'Use https://example.com in your browser, or https://example.org me too.',
+      '访问 https://example.org io/x 页面',
+      '服务在 http://localhost com 上',
+      '服务在 http://localhost and example com/x 上',
+      '地址 http://192.168.1.1 and example com/x 不变',
+      '站点 https://foo bar 不是网址',
+      '站点 https://intranet 上的页面',
+      '写作 https://example.com co 不变',
+    ]) expect(fix(ok)).toBe(ok);
+  });
+  it('does not end a host without a path at a TLD that is also an English word or a Pinyin syllable', () => {
+    for (const ok of ['打开 http://intranet in 浏览器', '打开 http://server me 页面', '见 http://host de 说明']) expect(fix(ok)).toBe(ok);
+  });
+});
+
 describe('token/url lookalikes in well-known paths', () => {
   it('repairs a lookalike letter in a top FHS directory and a leading / read as V', () => {
     expect(fix('模块在 /Lib/modules/ 下，配置在 “Vetc/hosts” 里')).toBe('模块在 /lib/modules/ 下，配置在 “/etc/hosts” 里');

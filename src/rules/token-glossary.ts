@@ -17,8 +17,10 @@
  *  5. one dropped or extra letter, also across one space (`A4 Science` -> `AI4Science`): fix when exactly one term
  *     matches and the term is long (6+) or the CJK word after the token names the term's category
  *     (`Sor模型` -> `Sora 模型`); otherwise a suggestion (terms of 5+); never for all-capital tokens;
- *  6. proper-noun casing in Chinese prose (CJK next to the token; `linux` -> `Linux`) unless the lower-case form is an English word (`apple`) or
- *     the term is flagged `keeplower` (docker, perl); never for all-capital acronyms (http, dns): fix.
+ *  6. proper-noun casing in Chinese prose (CJK next to the token; `linux` -> `Linux`), also of a lower-case version
+ *     form (`gpt4o` -> `GPT-4o`), unless the lower-case form is an English word (`apple`) or the term is flagged
+ *     `keeplower` (docker, perl, arm64); never for all-capital acronyms (http, dns, utf8, mp3) except the
+ *     versioned names of {@link NAME_CATEGORIES} (`gpt4` -> `GPT-4`, `a100` -> `A100`): fix.
  * Also: a `$` read as `S` before an environment variable of the [envvar] section, in quotes or before a `/`
  * (`"SPATH"` -> `"$PATH"`, `SHOME/.cache` -> `$HOME/.cache`).
  * Tokens touching `_` `@` `$` `\` `=` `~` or another token across `.`/`/`, and everything in protected spans
@@ -326,14 +328,46 @@ function splitGlued(lex: Lexicon, token: string): string | undefined {
 }
 
 /**
+ * Categories of names (models, products, hardware, companies) whose all-capital terms with a digit are also
+ * written in lower case in prose (`gpt4`, `a100`), and recased there; the lower-case forms of the other
+ * categories' such terms are identifiers of their own (`utf8` a MySQL character set, `mp3` a file extension,
+ * `int8` a type, `fp16` a flag, `x11` and `grub2` packages) and stay.
+ */
+export const NAME_CATEGORIES = ['model', 'product', 'hardware', 'company'];
+
+/**
  * Proper-noun casing of an all-lower-case token in prose, the part that looks at the token alone: the term whose
  * casing it may take. The part that reads the text around it is {@link casingFits}.
+ *  - the token is a term in lower case (`linux` -> `Linux`), for a term with both cases (never an all-capital
+ *    acronym: `http`, `dns`);
+ *  - the token holds a digit and is a term with a version in lower case, once hyphens and spaces next to a digit
+ *    are dropped (`gpt4` -> `GPT-4`, `gpt4o` -> `GPT-4o`, `rtx4090` -> `RTX 4090`; see {@link versionGapsOnly}):
+ *    for a term with both cases, or an all-capital term of {@link NAME_CATEGORIES}.
+ * Never for a `keeplower` term (`arm64`, a Debian architecture) or an English word.
  */
-function casingTerm(lex: Lexicon, token: string): string | undefined {
-  if (!/^[a-z][a-z0-9]*$/.test(token) || token.length < 3 || lex.words.has(token)) return undefined;
-  const t = unique(lex.byLower.get(token));
-  if (!t || t.keeplower || t.text === token || !/[A-Z]/.test(t.text) || !/[a-z]/.test(t.text)) return undefined;
-  return t.text;
+function casingTerm(lex: Lexicon, cache: Cache, token: string): string | undefined {
+  if (!/^[a-z][a-z0-9.-]*$/.test(token) || token.length < 3 || lex.words.has(token)) return undefined;
+  const t = /^[a-z0-9]+$/.test(token) ? unique(lex.byLower.get(token)) : undefined;
+  if (t && !t.keeplower && t.text !== token && /[A-Z]/.test(t.text) && /[a-z]/.test(t.text)) return t.text;
+  if (!/[0-9]/.test(token)) return undefined;
+  const v = unique(versionsLower(lex, cache).get(squash(token)));
+  if (!v || v.keeplower || !/[A-Z]/.test(v.text) || !versionGapsOnly(token, v.text.toLowerCase())) return undefined;
+  if (!/[a-z]/.test(v.text) && !NAME_CATEGORIES.includes(v.category)) return undefined;
+  return v.text;
+}
+
+/** Terms holding a digit, by their squashed key in lower case (`gpt4` for GPT-4), built once per lexicon. */
+function versionsLower(lex: Lexicon, cache: Cache): Map<string, Term[]> {
+  if (cache.versionsLower) return cache.versionsLower;
+  const m = new Map<string, Term[]>();
+  for (const t of lex.terms.values()) {
+    if (!/[0-9]/.test(t.text)) continue;
+    const k = squash(t.text).toLowerCase();
+    const list = m.get(k);
+    if (list) list.push(t);
+    else m.set(k, [t]);
+  }
+  return (cache.versionsLower = m);
 }
 
 /** The context part of proper-noun casing: the token at [start, end) sits in Chinese prose, not in a command. */
@@ -394,6 +428,8 @@ interface Cache {
   ends: Set<string>;
   tokens: Map<string, TokenInfo>;
   windows: Map<string, Plan>;
+  /** {@link versionsLower}, built on first use. */
+  versionsLower?: Map<string, Term[]>;
 }
 const caches = new WeakMap<Lexicon, Cache>();
 /** Bound on each cache map (cleared when full): a dump's distinct tokens rarely come near it. */
@@ -416,7 +452,7 @@ function tokenInfo(lex: Lexicon, cache: Cache, token: string): TokenInfo {
     const oddCase = isWord && /[a-z][IL]|[IL][a-z]/.test(token.slice(1)) && /^[A-Za-z]+$/.test(token);
     const odd = oddCase ? englishLookalikeWord(lex, token) : undefined;
     const plan = odd ? { fixed: { term: odd, kind: 'lookalike capital in an English word', level: 'fix' as const } } : isWord ? NO_PLAN : planOf(lex, cache, token, false);
-    info = { skip: false, term, word, plan, casing: casingTerm(lex, token) };
+    info = { skip: false, term, word, plan, casing: casingTerm(lex, cache, token) };
   }
   if (cache.tokens.size >= CACHE_MAX) cache.tokens.clear();
   cache.tokens.set(token, info);

@@ -4,9 +4,11 @@
  *
  * Ordered repairs, each on a URL found from its scheme (`http`, `https`, `ftp`):
  *  1. broken scheme separator: `https:/x`, `https//x`, `https;//x`, `https: //x`, `https:\\x` -> `https://x`;
- *  2. a space or a dot-and-space inside the host before a top-level domain label: `github com/x`,
- *     `github. com/x` -> `github.com/x` (the label must be a known TLD followed by `/` or `:`; after a
- *     dot-and-space a common TLD may also end the URL: `github. com`);
+ *  2. every dot of the host that OCR turned into a gap (a space, a dot-and-space, a space-and-dot), in a host
+ *     right after the scheme: `www example org/x` -> `www.example.org/x`, `github. com/x` -> `github.com/x`. The
+ *     host must end in a known TLD label followed by a path, query or port, or, without one, in a common TLD
+ *     that ends the URL (`https:/github com 页面`); a word after a complete host stays (`https://example.com
+ *     in the docs`); see {@link hostGaps};
  *  3. a URL broken by a line wrap: the URL ends in `/` `-` `_` `.` `=` `?` or `&` at a line break (or at a single
  *     space in a one-page-per-line dump) and the next piece is path-like (holds `/`, or a file extension) and is
  *     followed by CJK text, CJK punctuation, whitespace or the end: the break is removed;
@@ -23,25 +25,91 @@
  * Offsets are UTF-16 code units.
  */
 import type { Edit, Rule, RuleContext } from '../types.js';
-import { CJK } from './classes.js';
+import { CJK, CJK_PUNCT } from './classes.js';
 
 /** Top-level domain labels accepted after a broken host gap. */
 export const TLDS = [
   'com', 'org', 'net', 'edu', 'gov', 'io', 'ai', 'dev', 'app', 'info', 'biz', 'me', 'co', 'cc', 'tv', 'xyz', 'site',
   'cn', 'hk', 'tw', 'jp', 'kr', 'uk', 'de', 'fr', 'ru', 'us', 'ca', 'au', 'in', 'eu', 'nl', 'ch', 'se', 'it', 'es',
 ];
-const tldAlt = TLDS.join('|');
 const schemeRe = /\b(https?|ftp)(?::\/\/|:\/(?!\/)|\/\/|;\/\/|:[ \t]+\/\/|:\/[ \t]+\/|:\\\\)/gi;
-/** Common generic and Chinese TLDs: a dot-and-space gap before one of these may also end the URL (`github. com`). */
-const COMMON_TLDS = ['com', 'org', 'net', 'edu', 'gov', 'io', 'cn'];
 /**
- * A host gap: `label tld/` (a plain space needs a path or port after the TLD, so `example.com in the docs` stays),
- * or `label. tld` / `label .tld` followed by a path, a port, or (common TLDs only) the end of the URL.
+ * TLDs that may end a host without a path or port after it (`https://github com 页面`): the generic TLDs of
+ * RFC 1591 (com, org, net, edu, gov), the common io, xyz, biz, and country codes common in Chinese books (IANA
+ * root zone), leaving out every label that is also an English word or a Hanyu Pinyin syllable (in, it, me, us,
+ * ai, de, se, ca, ru, ...), which may simply be the next word after a URL.
  */
-const hostGapRe = new RegExp(
-  `^([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*)(?:( )(${tldAlt})(?=[/:])|(\\. | \\.)(?:(${tldAlt})(?=[/:])|(${COMMON_TLDS.join('|')})(?=[\\s${CJK}，。、；：！？）」》】]|$)))`,
-  'u',
-);
+export const END_TLDS = ['com', 'org', 'net', 'edu', 'gov', 'io', 'xyz', 'biz', 'cn', 'hk', 'tw', 'jp', 'kr', 'uk', 'eu', 'fr', 'au', 'nl'];
+/**
+ * Second-level labels under a country code (`.com.cn`, `.edu.cn`, `.ac.uk`, `.co.jp`: the registries' second
+ * levels, CNNIC, Nominet, JPRS), and the country codes that may follow one across a gap (`sina com cn`).
+ */
+export const SECOND_LEVEL = ['com', 'net', 'org', 'edu', 'gov', 'ac', 'co'];
+export const CC_AFTER_SECOND = ['cn', 'hk', 'tw', 'jp', 'kr', 'uk', 'au'];
+const tldSet = new Set(TLDS), endTldSet = new Set(END_TLDS), secondSet = new Set(SECOND_LEVEL), ccSet = new Set(CC_AFTER_SECOND);
+/** A host label (letters, digits, inner hyphens), sticky. */
+const labelRe = /[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/y;
+/** A label separator: a dot, or a gap OCR made of one (a space, a dot-and-space, a space-and-dot), sticky. */
+const sepRe = /\. | \.|\.| /y;
+/** What may follow a host inside the URL: a path, a query, a fragment or a port. */
+const hostGoesOnRe = /[/?#]|:[0-9]/y;
+/** What may follow a host that ends the URL: white space, CJK, CJK punctuation, a closing bracket or quote, a
+ * sentence mark before white space, or the end. */
+const hostEndsRe = new RegExp(`$|[\\s${CJK}${CJK_PUNCT})"']|[.,;!?](?:\\s|$)`, 'uy');
+/** Bound on the labels of one host. */
+const MAX_LABELS = 8;
+
+const stickyAt = (re: RegExp, text: string, at: number): RegExpExecArray | null => {
+  re.lastIndex = at;
+  return re.exec(text);
+};
+
+/**
+ * The gaps (spans of `text`, UTF-16 code units) to turn into `.` in the host starting at `at`, right after a
+ * scheme, and the end of the repaired host; undefined when the host has no gap to repair. The host is a chain of
+ * labels joined by dots or gaps (a space, `. `, ` .`). It is repaired up to the last label that is a TLD
+ * ({@link TLDS}) and either goes on with a path, query or port (`www example org/x`), or ends the URL and is one
+ * of {@link END_TLDS} (`github com 页面`). Once the labels read so far form a complete host (two or more labels,
+ * the last a TLD), a gap after it is crossed only by a country code after a second-level label
+ * (`sina com cn`): a word after a complete host stays (`https://example.com in the docs`). A gap never follows a
+ * complete IPv4 address or `localhost` (RFC 6761), which are whole hosts without a TLD.
+ */
+export function hostGaps(text: string, at: number): { gaps: Array<[number, number]>; end: number } | undefined {
+  const m = stickyAt(labelRe, text, at);
+  if (!m) return undefined;
+  const labels = [{ text: m[0], end: at + m[0].length }];
+  const seps: Array<{ start: number; end: number; gap: boolean }> = [];
+  let best = -1;
+  while (labels.length <= MAX_LABELS) {
+    const k = labels.length - 1;
+    const cur = labels[k];
+    const complete = k >= 1 && tldSet.has(cur.text);
+    const gapped = seps.some((s) => s.gap);
+    if (complete && stickyAt(hostGoesOnRe, text, cur.end)) {
+      if (gapped) best = k;
+      break;
+    }
+    if (complete && gapped && endTldSet.has(cur.text) && stickyAt(hostEndsRe, text, cur.end)) best = k;
+    const sep = stickyAt(sepRe, text, cur.end);
+    if (!sep) break;
+    const next = stickyAt(labelRe, text, cur.end + sep[0].length);
+    if (!next) break;
+    const gap = sep[0] !== '.';
+    const nextEnd = cur.end + sep[0].length + next[0].length;
+    if (gap) {
+      if (complete) {
+        const ends = stickyAt(hostGoesOnRe, text, nextEnd) || stickyAt(hostEndsRe, text, nextEnd);
+        if (!(secondSet.has(cur.text) && ccSet.has(next[0]) && ends)) break;
+      }
+      if (labels[0].text.toLowerCase() === 'localhost' || (labels.length === 4 && labels.every((l) => /^[0-9]+$/.test(l.text)))) break;
+    }
+    seps.push({ start: cur.end, end: cur.end + sep[0].length, gap });
+    labels.push({ text: next[0], end: nextEnd });
+  }
+  if (best < 0) return undefined;
+  return { gaps: seps.slice(0, best).filter((s) => s.gap).map((s) => [s.start, s.end]), end: labels[best].end };
+}
+
 const urlCharRe = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/;
 const pathPieceRe = new RegExp(`^[A-Za-z0-9][A-Za-z0-9\\-._~/?#=&%+]*(?=[\\s${CJK}，。、；：！？）」》】]|$)`, 'u');
 const cjkRe = new RegExp(`[${CJK}]`, 'u');
@@ -152,14 +220,10 @@ export const tokenUrl: Rule = {
       let i = start + m[0].length;
       if (m[0].slice(m[1].length) !== '://') fix(schemeEnd, i, '://', 'broken URL scheme separator');
       // host gaps
-      for (let guard = 0; guard < 4; guard++) {
-        const g = hostGapRe.exec(text.slice(i));
-        if (!g) break;
-        const gap = g[2] ?? g[4];
-        const tld = g[3] ?? g[5] ?? g[6];
-        const gapStart = i + g[1].length;
-        fix(gapStart, gapStart + gap.length, '.', 'space inside the URL host');
-        i = gapStart + gap.length + tld.length;
+      const host = hostGaps(text, i);
+      if (host) {
+        for (const [a, b] of host.gaps) fix(a, b, '.', 'space inside the URL host');
+        i = host.end;
       }
       let end = pathEnd(text, i);
       // a URL broken by a line wrap: the raw URL run ends in an open character right at the break
