@@ -92,3 +92,41 @@ describe('a period before a bracket this run converts', () => {
     expect(clean(once)).toBe(once);
   });
 });
+
+describe('a period after a closing bracket or quote in the middle of a line', () => {
+  it('ends the sentence before more Chinese text (Simplified and Traditional)', () => {
+    expect(fix('公式推导见第四节（引理三）.接着给出证明。')).toBe('公式推导见第四节（引理三）。接着给出证明。');
+    expect(fix('請參閱（附錄乙）.其餘略過。')).toBe('請參閱（附錄乙）。其餘略過。');
+    expect(fix('这种结构叫“跳跃连接”.随后我们看实验.')).toBe('这种结构叫“跳跃连接”。随后我们看实验。');
+    expect(fix('参考《算法导论》.本章只讲排序。')).toBe('参考《算法导论》。本章只讲排序。');
+    expect(fix('这叫「快取」.下面說明。')).toBe('这叫「快取」。下面說明。');
+  });
+  it('becomes 。 in the same run as an ASCII bracket pair this run converts', () => {
+    expect(fix('详见第二章(概念).后面还有练习。')).toBe('详见第二章（概念）。后面还有练习。');
+  });
+  it('leaves a period before Latin text, a file name after a quote, and a label after a plain Han character', () => {
+    for (const s of ['配置写在“settings”.json 里。', '见（附录）.NET 部分的说明。', '一.概述', '甲.乙两种方案都可行。']) expect(fix(s)).toBe(s);
+  });
+  it('keeps the document\'s own half-width periods', () => {
+    const doc = '第一句. 第二句. 第三句（注）.第四句. 第五句.';
+    expect(analyzeWidth([doc], auto).fullStop).toBe(false);
+    expect(fix(doc)).toBe(doc);
+    expect(fix('见附表（二）.再看下文。', 'halfwidth')).toBe('见附表(二).再看下文。');
+  });
+});
+
+describe('a sentence-final period after a number that ends a Chinese sentence', () => {
+  it('becomes 。 after a whole number or a decimal', () => {
+    expect(fix('动量系数取 0.9.')).toBe('动量系数取 0.9。');
+    expect(fix('批大小设为 64.')).toBe('批大小设为 64。');
+    expect(fix('准确率提高到 97.5%.')).toBe('准确率提高到 97.5%。');
+    expect(fix('温度降到 -3.5.')).toBe('温度降到 -3.5。');
+    expect(fix('權重衰減取 0.01.')).toBe('權重衰減取 0.01。');
+  });
+  it('never touches a decimal point, a version, an address, a date, a list number or a number after Latin text', () => {
+    for (const s of [
+      '动量系数取 0.9 即可。', '软件版本为 2.4.1.', '服务器地址是 10.0.0.1.', '发布日期为 2023-11-05.',
+      '1. 准备数据', '  2. 训练模型', '步骤 3. 评估结果', '本书使用 Python 3.11.', '参见 RFC 2616.', '• 学习率 0.1.',
+    ]) expect(fix(s)).toBe(s);
+  });
+});

@@ -10,8 +10,11 @@
  *   stray `：` follows the commas). A majority under {@link CLEAR_SHARE} is no house style: left alone. With fewer than {@link MIN_EVIDENCE} such marks (a one-sentence input)
  *   the Chinese copywriting guidelines decide: full width in Chinese sentences, half width inside complete
  *   English sentences (a mark with no CJK next to it is never touched).
- * - A sentence-final `.` right after CJK text (or after a closing `）”》`) becomes `。` when the document uses
- *   `。` for at least {@link STOP_SHARE} of its sentences (never a list label's period `• 标签. 正文`, never a decimal point or an ellipsis).
+ * - A sentence-final `.` becomes `。` when the document uses `。` for at least {@link STOP_SHARE} of its sentences:
+ *   right after CJK text or a closing `）”》」`; after a closing mark also mid-line before more Chinese
+ *   (`（定理二）.下面`); after a whole number that ends a Chinese sentence at the end of a line (`设为 0.5.`). Never
+ *   a list label's period (`• 标签. 正文`, `1. 安装`, `步骤 3. 评估`), a decimal point, a version or an address
+ *   (`2.4.1`), a number after Latin text (`Python 3.11.`), an ellipsis ({@link cjkSentencePeriod}).
  * - Paired ASCII double quotes around Chinese text become `“”` when the document writes its quotes that way
  *   (GB/T 15834; also the fallback).
  * - A bracket pair of mixed widths (`(…）`) is unified to the document's width; an ASCII pair around CJK text
@@ -92,16 +95,57 @@ const BULLETS = '•·・●▪◦';
 /** Sentence or clause marks that end the search back for a bullet. */
 const CLAUSE_END = '。！？，；：,;:!?.';
 
-/** True when the `.` at `i` ends a Chinese sentence (see the module doc). */
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/**
+ * Where the number that ends right before `end` starts, when it is a whole number after Chinese text: digits
+ * with at most one decimal point (`0.5`, `128`), an optional sign and an optional `%`/`％` after it, set after
+ * CJK text (spaces between allowed: `设为 0.5`). -1 for anything else: a version or an IP address (`1.2.3`), a
+ * date or time (`2024-03-27`, `10:30`), a number after a Latin word (`Python 3.12`, `RFC 2616`) or at the start
+ * of the line (a list number `1.`).
+ */
+export function numberAfterCjk(line: string, end: number): number {
+  let j = end - 1;
+  if (line[j] === '%' || line[j] === '％') j--;
+  if (!isDigit(line[j])) return -1;
+  while (isDigit(line[j - 1])) j--;
+  if (line[j - 1] === '.' && isDigit(line[j - 2])) {
+    j -= 2;
+    while (isDigit(line[j - 1])) j--;
+  }
+  if (line[j - 1] === '-' || line[j - 1] === '+') j--;
+  let k = j - 1;
+  while (k >= 0 && line[k] === ' ') k--;
+  return k >= 0 && isCjkCh(line[k]) ? j : -1;
+}
+
+/**
+ * True when the `.` at `i` ends a Chinese sentence (see the module doc):
+ * - right after CJK text or a closing mark `）”》」…`, at the end of the line, before a space or a closing mark;
+ * - right after a closing mark, before CJK text too (`（定理二）.下面`, `“瓶颈”.然后`): no label or token has
+ *   that shape (after a plain CJK character, `一.概述` may be a heading label, so that stays);
+ * - right after a whole number that follows CJK text ({@link numberAfterCjk}: `设为 0.5.`), only at the end of
+ *   the line or before a closing mark: before more text it may be a label (`步骤 1. 打开`).
+ * Never a list label's period (a bullet within the last 25 characters before it, or before its number, with no
+ * clause mark in between).
+ */
 export function cjkSentencePeriod(line: string, i: number, fullClose?: ReadonlySet<number>): boolean {
   const p = line[i - 1];
   const n = line[i + 1];
-  if (p === undefined || !(isCjkCh(p) || CLOSERS.includes(p))) return false;
+  if (p === undefined) return false;
   // a `)` that this run turns into `）` counts as that closer already (else the next run would see `.）`)
   const closer = (k: number) => CLOSERS.includes(line[k]) || (line[k] === ')' && fullClose?.has(k) === true);
-  if (n !== undefined && n !== ' ' && n !== '\t' && !closer(i + 1)) return false; // label period or token
+  let from = i - 1; // where the search back for a bullet starts
+  if (isCjkCh(p) || closer(i - 1)) {
+    if (n !== undefined && n !== ' ' && n !== '\t' && !closer(i + 1) && !(closer(i - 1) && isCjkCh(n))) return false; // label period or token
+  } else {
+    const start = numberAfterCjk(line, i);
+    if (start < 0) return false;
+    if (n !== undefined && !closer(i + 1) && line.slice(i + 1).trim() !== '') return false; // a label's period, or a token
+    from = start - 1;
+  }
   // a list label's period: a bullet within the last 25 characters, with no clause mark in between
-  for (let j = i - 1; j >= 0 && j >= i - 25; j--) {
+  for (let j = from; j >= 0 && j >= i - 25; j--) {
     const c = line[j];
     if (BULLETS.includes(c)) return false;
     if (CLAUSE_END.includes(c)) break;
