@@ -130,3 +130,22 @@ describe('a sentence-final period after a number that ends a Chinese sentence', 
     ]) expect(fix(s)).toBe(s);
   });
 });
+
+describe('several pairs of ASCII quotes around Chinese on one line', () => {
+  it('all become “” when the document has too few quotes to show a house style', () => {
+    expect(fix('这里要区分"精确率"和"召回率"。')).toBe('这里要区分“精确率”和“召回率”。');
+    expect(fix('分成"训练集"、"验证集"与"测试集"三份。')).toBe('分成“训练集”、“验证集”与“测试集”三份。');
+    expect(fix('區分"前端"與"後端"兩部分。')).toBe('區分“前端”與“後端”兩部分。');
+  });
+  it('leaves quotes around commands, paths and English alone', () => {
+    for (const s of ['先运行 "make all" 再运行 "make test" 即可。', '编辑 "/etc/fstab" 和 "~/.profile" 两个文件。']) expect(fix(s)).toBe(s);
+    expect(fix('命令 "ls -l" 列出"详细信息"。')).toBe('命令 "ls -l" 列出“详细信息”。');
+  });
+  it('keeps ASCII quotes in a document that clearly writes them that way', () => {
+    const doc = ['他说"甲"。', '又说"乙"。', '再说"丙"。', '还说"丁"。', '最后说"戊"和“己”。'].join('\n');
+    const st = analyzeWidth([doc], auto);
+    expect(st.curlyQuotes).toBe(false);
+    expect(fix(doc)).toBe(doc);
+    expect(fix('这里要区分"精确率"和"召回率"。', 'halfwidth')).toBe('这里要区分"精确率"和"召回率"。');
+  });
+});

@@ -15,8 +15,9 @@
  *   (`（定理二）.下面`); after a whole number that ends a Chinese sentence at the end of a line (`设为 0.5.`). Never
  *   a list label's period (`• 标签. 正文`, `1. 安装`, `步骤 3. 评估`), a decimal point, a version or an address
  *   (`2.4.1`), a number after Latin text (`Python 3.11.`), an ellipsis ({@link cjkSentencePeriod}).
- * - Paired ASCII double quotes around Chinese text become `“”` when the document writes its quotes that way
- *   (GB/T 15834; also the fallback).
+ * - Paired ASCII double quotes around Chinese text become `“”` (GB/T 15834) unless the document clearly writes
+ *   its quotes that way: at least {@link QUOTE_EVIDENCE} quote pairs around Chinese in all, ASCII ones the majority
+ *   (a line or two with two or three pairs is no house style). Quotes around Latin only (`"npm test"`) stay.
  * - A bracket pair of mixed widths (`(…）`) is unified to the document's width; an ASCII pair around CJK text
  *   becomes full width in a full-width document; pairs around Latin only (`vim(1)`) stay.
  * When a mark becomes full width, the spaces around it go as space/punctuation would remove them (before a
@@ -36,6 +37,12 @@ export const STOP_SHARE = 0.8;
 
 /** Below this many width-ambiguous marks in CJK context, the copywriting guidelines decide. */
 export const MIN_EVIDENCE = 5;
+
+/**
+ * Below this many double-quote pairs around Chinese (ASCII pairs and `“`), GB/T 15834 decides (`“”`): one
+ * sentence that quotes two or three terms in ASCII quotes is no house style (the same bar as {@link MIN_EVIDENCE}).
+ */
+export const QUOTE_EVIDENCE = 5;
 
 /** Half-width marks and their full-width forms. */
 export const TO_FULL: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
@@ -273,7 +280,7 @@ export function analyzeWidth(pages: readonly string[], style: RuleContext['style
   for (const [f] of entries) family[f] = own.get(f) ?? marks;
   const fewStops = counts.fullStops + counts.cjkPeriods < 3;
   const fullStop = style.punctuation === 'halfwidth' ? false : fewStops || counts.fullStops >= (counts.fullStops + counts.cjkPeriods) * STOP_SHARE;
-  const fewQuotes = counts.curly + counts.asciiPairs < 2;
+  const fewQuotes = counts.curly + counts.asciiPairs < QUOTE_EVIDENCE;
   const curlyQuotes = style.punctuation === 'halfwidth' ? false : fewQuotes || counts.curly >= counts.asciiPairs;
   return { marks, family, fullStop, curlyQuotes, counts };
 }
