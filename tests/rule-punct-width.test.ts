@@ -115,22 +115,6 @@ describe('a period after a closing bracket or quote in the middle of a line', ()
   });
 });
 
-describe('a sentence-final period after a number that ends a Chinese sentence', () => {
-  it('becomes 。 after a whole number or a decimal', () => {
-    expect(fix('动量系数取 0.9.')).toBe('动量系数取 0.9。');
-    expect(fix('批大小设为 64.')).toBe('批大小设为 64。');
-    expect(fix('准确率提高到 97.5%.')).toBe('准确率提高到 97.5%。');
-    expect(fix('温度降到 -3.5.')).toBe('温度降到 -3.5。');
-    expect(fix('權重衰減取 0.01.')).toBe('權重衰減取 0.01。');
-  });
-  it('never touches a decimal point, a version, an address, a date, a list number or a number after Latin text', () => {
-    for (const s of [
-      '动量系数取 0.9 即可。', '软件版本为 2.4.1.', '服务器地址是 10.0.0.1.', '发布日期为 2023-11-05.',
-      '1. 准备数据', '  2. 训练模型', '步骤 3. 评估结果', '本书使用 Python 3.11.', '参见 RFC 2616.', '• 学习率 0.1.',
-    ]) expect(fix(s)).toBe(s);
-  });
-});
-
 describe('several pairs of ASCII quotes around Chinese on one line', () => {
   it('all become “” when the document has too few quotes to show a house style', () => {
     expect(fix('这里要区分"精确率"和"召回率"。')).toBe('这里要区分“精确率”和“召回率”。');
@@ -147,5 +131,41 @@ describe('several pairs of ASCII quotes around Chinese on one line', () => {
     expect(st.curlyQuotes).toBe(false);
     expect(fix(doc)).toBe(doc);
     expect(fix('这里要区分"精确率"和"召回率"。', 'halfwidth')).toBe('这里要区分"精确率"和"召回率"。');
+  });
+});
+
+describe('a mark padded with spaces on both sides between Chinese clauses', () => {
+  it('becomes full width and loses its spaces, on a page with no other padding', () => {
+    expect(fix('常用的优化器有两种 : 动量法和自适应法、以及它们的变体。')).toBe('常用的优化器有两种：动量法和自适应法、以及它们的变体。');
+    expect(fix('先读入数据 , 再做归一化、去重和采样。')).toBe('先读入数据，再做归一化、去重和采样。');
+    expect(fix('先編譯 ; 再測試、再部署。')).toBe('先編譯；再測試、再部署。');
+    expect(fix('结果如何 ? 请看下表。')).toBe('结果如何？请看下表。');
+  });
+  it('leaves the author\'s English-style mark (a space after only), times, code and Latin neighbours alone', () => {
+    for (const s of ['支持空格, 制表符和换行符、回车符。', '时间为 10 : 30 左右、不早于九点。', '键名 a : b 在前、值在后。']) expect(fix(s)).toBe(s);
+  });
+  it('stays half width in a half-width document', () => {
+    const doc = '第一段,第二段,第三段(补充),第四段;第五段 : 第六段。';
+    expect(analyzeWidth([doc], auto).family.colon).toBe('halfwidth');
+    expect(fix(doc)).toBe(doc);
+  });
+  it('is cleaned to ：with no spaces by the whole pipeline', () => {
+    expect(clean('数据集可以分为三部分 : 训练、验证和测试。')).toBe('数据集可以分为三部分：训练、验证和测试。');
+  });
+});
+
+describe('a sentence-final period after a number that ends a Chinese sentence', () => {
+  it('becomes 。 after a whole number or a decimal', () => {
+    expect(fix('动量系数取 0.9.')).toBe('动量系数取 0.9。');
+    expect(fix('批大小设为 64.')).toBe('批大小设为 64。');
+    expect(fix('准确率提高到 97.5%.')).toBe('准确率提高到 97.5%。');
+    expect(fix('温度降到 -3.5.')).toBe('温度降到 -3.5。');
+    expect(fix('權重衰減取 0.01.')).toBe('權重衰減取 0.01。');
+  });
+  it('never touches a decimal point, a version, an address, a date, a list number or a number after Latin text', () => {
+    for (const s of [
+      '动量系数取 0.9 即可。', '软件版本为 2.4.1.', '服务器地址是 10.0.0.1.', '发布日期为 2023-11-05.',
+      '1. 准备数据', '  2. 训练模型', '步骤 3. 评估结果', '本书使用 Python 3.11.', '参见 RFC 2616.', '• 学习率 0.1.',
+    ]) expect(fix(s)).toBe(s);
   });
 });

@@ -23,7 +23,9 @@
  * When a mark becomes full width, the spaces around it go as space/punctuation would remove them (before a
  * closing mark always; after it where the space cannot be a printed wrap; around quotes and brackets only on
  * lines with OCR padding). A half-width mark followed by a space on a page that keeps its line breaks is the
- * author's English-style mark (`空格, 制表符`) and stays, unless the line shows OCR padding. `fullwidth`/`halfwidth` force a width; `keep` turns the
+ * author's English-style mark (`空格, 制表符`) and stays, unless the line shows OCR padding; a mark with spaces on
+ * both sides between CJK text (`三类 : 分类`) is OCR padding in any style, so it is converted and its spaces go
+ * (a half-width family keeps it half width: the spaces are then space/punctuation's). `fullwidth`/`halfwidth` force a width; `keep` turns the
  * rule off. Sources: GB/T 15834-2011, the Chinese copywriting guidelines (中文文案排版指北), the seed's style.
  *
  * Shape: one edit per mark (with the spaces it swallows), UTF-16 offsets.
@@ -171,6 +173,20 @@ export function quotePairs(line: string): Array<[number, number]> {
 }
 
 const hasCjk = (s: string) => cjkRe.test(s);
+
+/** Opening CJK marks that may start the clause after a mark. */
+const OPENERS = '（“‘《【「『';
+/**
+ * True when the nearest non-spaces on both sides of the mark at `i` are CJK text (or a closing CJK mark before
+ * it, an opening one after it): `三类 : 分类`, `（一） , 其次`.
+ */
+export function spacedMarkBetweenCjk(line: string, i: number): boolean {
+  let p = i - 1;
+  while (p >= 0 && line[p] === ' ') p--;
+  let n = i + 1;
+  while (n < line.length && line[n] === ' ') n++;
+  return p >= 0 && n < line.length && (isCjkCh(line[p]) || CLOSERS.includes(line[p])) && (isCjkCh(line[n]) || OPENERS.includes(line[n]));
+}
 
 /**
  * The characters {@link tally} looks at: `[,:;!?，：；！？（）。.“]`, by char code: 1 a full-width mark of
@@ -333,6 +349,10 @@ export const punctWidth: Rule = {
         if (line[i + 1] !== ' ' || padded()) return true;
         return ctx.layout === 'line' && isCjkCh(line[i - 1]);
       };
+      // A mark with spaces on both sides between CJK text (`三类 : 分类`) is OCR padding whatever the page shows:
+      // no style sets a space before a comma or colon (the English-style mark has one after it only). It is
+      // converted like a tight one and its spaces go with it.
+      const spacedBetweenCjk = (i: number) => line[i - 1] === ' ' && line[i + 1] === ' ' && spacedMarkBetweenCjk(line, i);
       // which bracket pairs step 2 converts (a Chinese pair, not a Latin-style one set off by spaces)
       const wordAt = (i: number) => i >= 0 && i < line.length && /[\p{L}\p{N}]/u.test(line[i]);
       const converts = (a: number, b: number) => {
@@ -358,7 +378,8 @@ export const punctWidth: Rule = {
         const i = marks.lastIndex - 1;
         const ch = line[i];
         if ((ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') && full(ch)) {
-          if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight(), padded());
+          if (spacedBetweenCjk(i)) put(i, TO_FULL[ch], `half-width ${ch} padded with spaces between Chinese clauses -> ${TO_FULL[ch]}`, true, true);
+          else if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight(), padded());
         } else if ('，：；！？'.includes(ch) && half(ch) && chineseContext(line, i, brackets)) {
           put(i, TO_HALF[ch], `${ch} -> ${TO_HALF[ch]} (the document writes this mark half width)`, false, false);
         } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i, fullClose) && spaceAfterOk(i)) {
