@@ -24,7 +24,7 @@ import { lexiconOf } from '../src/rules/lexicon.js';
 import { NEAR_COPY, nearRepeatedPage } from '../src/rules/pages-doubled-text.js';
 import { compare } from '../src/pages/dedupe.js';
 import { protectedSpans, SpanGuard, touchesProtected } from '../src/rules/protect.js';
-import { cjkSentencePeriod, FAMILY, punctWidth, quotePairs, TO_FULL, TO_HALF, type WidthState } from '../src/rules/punct-width.js';
+import { cjkSentencePeriod, FAMILY, punctWidth, quotePairs, spacedMarkBetweenCjk, TO_FULL, TO_HALF, type WidthState } from '../src/rules/punct-width.js';
 import { ROW_QUICK, ROWS } from '../src/rules/space-punctuation.js';
 import { pageLayout } from '../src/pages/split.js';
 import type { Edit, PageLayout, RuleContext } from '../src/types.js';
@@ -443,7 +443,8 @@ describe('punct/width fast paths', () => {
         const i = markG.lastIndex - 1;
         const ch = line[i];
         if ((ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') && full(ch)) {
-          if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight, padded);
+          if (line[i - 1] === ' ' && line[i + 1] === ' ' && spacedMarkBetweenCjk(line, i)) put(i, TO_FULL[ch], `half-width ${ch} padded with spaces between Chinese clauses -> ${TO_FULL[ch]}`, true, true);
+          else if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight, padded);
         } else if ('，：；！？'.includes(ch) && half(ch) && chineseContext(line, i, brackets)) {
           put(i, TO_HALF[ch], `${ch} -> ${TO_HALF[ch]} (the document writes this mark half width)`, false, false);
         } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i, fullClose) && spaceAfterOk(i)) {

@@ -92,3 +92,80 @@ describe('a period before a bracket this run converts', () => {
     expect(clean(once)).toBe(once);
   });
 });
+
+describe('a period after a closing bracket or quote in the middle of a line', () => {
+  it('ends the sentence before more Chinese text (Simplified and Traditional)', () => {
+    expect(fix('公式推导见第四节（引理三）.接着给出证明。')).toBe('公式推导见第四节（引理三）。接着给出证明。');
+    expect(fix('請參閱（附錄乙）.其餘略過。')).toBe('請參閱（附錄乙）。其餘略過。');
+    expect(fix('这种结构叫“跳跃连接”.随后我们看实验.')).toBe('这种结构叫“跳跃连接”。随后我们看实验。');
+    expect(fix('参考《算法导论》.本章只讲排序。')).toBe('参考《算法导论》。本章只讲排序。');
+    expect(fix('这叫「快取」.下面說明。')).toBe('这叫「快取」。下面說明。');
+  });
+  it('becomes 。 in the same run as an ASCII bracket pair this run converts', () => {
+    expect(fix('详见第二章(概念).后面还有练习。')).toBe('详见第二章（概念）。后面还有练习。');
+  });
+  it('leaves a period before Latin text, a file name after a quote, and a label after a plain Han character', () => {
+    for (const s of ['配置写在“settings”.json 里。', '见（附录）.NET 部分的说明。', '一.概述', '甲.乙两种方案都可行。']) expect(fix(s)).toBe(s);
+  });
+  it('keeps the document\'s own half-width periods', () => {
+    const doc = '第一句. 第二句. 第三句（注）.第四句. 第五句.';
+    expect(analyzeWidth([doc], auto).fullStop).toBe(false);
+    expect(fix(doc)).toBe(doc);
+    expect(fix('见附表（二）.再看下文。', 'halfwidth')).toBe('见附表(二).再看下文。');
+  });
+});
+
+describe('several pairs of ASCII quotes around Chinese on one line', () => {
+  it('all become “” when the document has too few quotes to show a house style', () => {
+    expect(fix('这里要区分"精确率"和"召回率"。')).toBe('这里要区分“精确率”和“召回率”。');
+    expect(fix('分成"训练集"、"验证集"与"测试集"三份。')).toBe('分成“训练集”、“验证集”与“测试集”三份。');
+    expect(fix('區分"前端"與"後端"兩部分。')).toBe('區分“前端”與“後端”兩部分。');
+  });
+  it('leaves quotes around commands, paths and English alone', () => {
+    for (const s of ['先运行 "make all" 再运行 "make test" 即可。', '编辑 "/etc/fstab" 和 "~/.profile" 两个文件。']) expect(fix(s)).toBe(s);
+    expect(fix('命令 "ls -l" 列出"详细信息"。')).toBe('命令 "ls -l" 列出“详细信息”。');
+  });
+  it('keeps ASCII quotes in a document that clearly writes them that way', () => {
+    const doc = ['他说"甲"。', '又说"乙"。', '再说"丙"。', '还说"丁"。', '最后说"戊"和“己”。'].join('\n');
+    const st = analyzeWidth([doc], auto);
+    expect(st.curlyQuotes).toBe(false);
+    expect(fix(doc)).toBe(doc);
+    expect(fix('这里要区分"精确率"和"召回率"。', 'halfwidth')).toBe('这里要区分"精确率"和"召回率"。');
+  });
+});
+
+describe('a mark padded with spaces on both sides between Chinese clauses', () => {
+  it('becomes full width and loses its spaces, on a page with no other padding', () => {
+    expect(fix('常用的优化器有两种 : 动量法和自适应法、以及它们的变体。')).toBe('常用的优化器有两种：动量法和自适应法、以及它们的变体。');
+    expect(fix('先读入数据 , 再做归一化、去重和采样。')).toBe('先读入数据，再做归一化、去重和采样。');
+    expect(fix('先編譯 ; 再測試、再部署。')).toBe('先編譯；再測試、再部署。');
+    expect(fix('结果如何 ? 请看下表。')).toBe('结果如何？请看下表。');
+  });
+  it('leaves the author\'s English-style mark (a space after only), times, code and Latin neighbours alone', () => {
+    for (const s of ['支持空格, 制表符和换行符、回车符。', '时间为 10 : 30 左右、不早于九点。', '键名 a : b 在前、值在后。']) expect(fix(s)).toBe(s);
+  });
+  it('stays half width in a half-width document', () => {
+    const doc = '第一段,第二段,第三段(补充),第四段;第五段 : 第六段。';
+    expect(analyzeWidth([doc], auto).family.colon).toBe('halfwidth');
+    expect(fix(doc)).toBe(doc);
+  });
+  it('is cleaned to ：with no spaces by the whole pipeline', () => {
+    expect(clean('数据集可以分为三部分 : 训练、验证和测试。')).toBe('数据集可以分为三部分：训练、验证和测试。');
+  });
+});
+
+describe('a sentence-final period after a number that ends a Chinese sentence', () => {
+  it('becomes 。 after a whole number or a decimal', () => {
+    expect(fix('动量系数取 0.9.')).toBe('动量系数取 0.9。');
+    expect(fix('批大小设为 64.')).toBe('批大小设为 64。');
+    expect(fix('准确率提高到 97.5%.')).toBe('准确率提高到 97.5%。');
+    expect(fix('温度降到 -3.5.')).toBe('温度降到 -3.5。');
+    expect(fix('權重衰減取 0.01.')).toBe('權重衰減取 0.01。');
+  });
+  it('never touches a decimal point, a version, an address, a date, a list number or a number after Latin text', () => {
+    for (const s of [
+      '动量系数取 0.9 即可。', '软件版本为 2.4.1.', '服务器地址是 10.0.0.1.', '发布日期为 2023-11-05.',
+      '1. 准备数据', '  2. 训练模型', '步骤 3. 评估结果', '本书使用 Python 3.11.', '参见 RFC 2616.', '• 学习率 0.1.',
+    ]) expect(fix(s)).toBe(s);
+  });
+});

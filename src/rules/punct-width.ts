@@ -10,16 +10,22 @@
  *   stray `：` follows the commas). A majority under {@link CLEAR_SHARE} is no house style: left alone. With fewer than {@link MIN_EVIDENCE} such marks (a one-sentence input)
  *   the Chinese copywriting guidelines decide: full width in Chinese sentences, half width inside complete
  *   English sentences (a mark with no CJK next to it is never touched).
- * - A sentence-final `.` right after CJK text (or after a closing `）”》`) becomes `。` when the document uses
- *   `。` for at least {@link STOP_SHARE} of its sentences (never a list label's period `• 标签. 正文`, never a decimal point or an ellipsis).
- * - Paired ASCII double quotes around Chinese text become `“”` when the document writes its quotes that way
- *   (GB/T 15834; also the fallback).
+ * - A sentence-final `.` becomes `。` when the document uses `。` for at least {@link STOP_SHARE} of its sentences:
+ *   right after CJK text or a closing `）”》」`; after a closing mark also mid-line before more Chinese
+ *   (`（定理二）.下面`); after a whole number that ends a Chinese sentence at the end of a line (`设为 0.5.`). Never
+ *   a list label's period (`• 标签. 正文`, `1. 安装`, `步骤 3. 评估`), a decimal point, a version or an address
+ *   (`2.4.1`), a number after Latin text (`Python 3.11.`), an ellipsis ({@link cjkSentencePeriod}).
+ * - Paired ASCII double quotes around Chinese text become `“”` (GB/T 15834) unless the document clearly writes
+ *   its quotes that way: at least {@link QUOTE_EVIDENCE} quote pairs around Chinese in all, ASCII ones the majority
+ *   (a line or two with two or three pairs is no house style). Quotes around Latin only (`"npm test"`) stay.
  * - A bracket pair of mixed widths (`(…）`) is unified to the document's width; an ASCII pair around CJK text
  *   becomes full width in a full-width document; pairs around Latin only (`vim(1)`) stay.
  * When a mark becomes full width, the spaces around it go as space/punctuation would remove them (before a
  * closing mark always; after it where the space cannot be a printed wrap; around quotes and brackets only on
  * lines with OCR padding). A half-width mark followed by a space on a page that keeps its line breaks is the
- * author's English-style mark (`空格, 制表符`) and stays, unless the line shows OCR padding. `fullwidth`/`halfwidth` force a width; `keep` turns the
+ * author's English-style mark (`空格, 制表符`) and stays, unless the line shows OCR padding; a mark with spaces on
+ * both sides between CJK text (`三类 : 分类`) is OCR padding in any style, so it is converted and its spaces go
+ * (a half-width family keeps it half width: the spaces are then space/punctuation's). `fullwidth`/`halfwidth` force a width; `keep` turns the
  * rule off. Sources: GB/T 15834-2011, the Chinese copywriting guidelines (中文文案排版指北), the seed's style.
  *
  * Shape: one edit per mark (with the spaces it swallows), UTF-16 offsets.
@@ -33,6 +39,12 @@ export const STOP_SHARE = 0.8;
 
 /** Below this many width-ambiguous marks in CJK context, the copywriting guidelines decide. */
 export const MIN_EVIDENCE = 5;
+
+/**
+ * Below this many double-quote pairs around Chinese (ASCII pairs and `“`), GB/T 15834 decides (`“”`): one
+ * sentence that quotes two or three terms in ASCII quotes is no house style (the same bar as {@link MIN_EVIDENCE}).
+ */
+export const QUOTE_EVIDENCE = 5;
 
 /** Half-width marks and their full-width forms. */
 export const TO_FULL: Readonly<Record<string, string>> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
@@ -92,16 +104,57 @@ const BULLETS = '•·・●▪◦';
 /** Sentence or clause marks that end the search back for a bullet. */
 const CLAUSE_END = '。！？，；：,;:!?.';
 
-/** True when the `.` at `i` ends a Chinese sentence (see the module doc). */
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+/**
+ * Where the number that ends right before `end` starts, when it is a whole number after Chinese text: digits
+ * with at most one decimal point (`0.5`, `128`), an optional sign and an optional `%`/`％` after it, set after
+ * CJK text (spaces between allowed: `设为 0.5`). -1 for anything else: a version or an IP address (`1.2.3`), a
+ * date or time (`2024-03-27`, `10:30`), a number after a Latin word (`Python 3.12`, `RFC 2616`) or at the start
+ * of the line (a list number `1.`).
+ */
+export function numberAfterCjk(line: string, end: number): number {
+  let j = end - 1;
+  if (line[j] === '%' || line[j] === '％') j--;
+  if (!isDigit(line[j])) return -1;
+  while (isDigit(line[j - 1])) j--;
+  if (line[j - 1] === '.' && isDigit(line[j - 2])) {
+    j -= 2;
+    while (isDigit(line[j - 1])) j--;
+  }
+  if (line[j - 1] === '-' || line[j - 1] === '+') j--;
+  let k = j - 1;
+  while (k >= 0 && line[k] === ' ') k--;
+  return k >= 0 && isCjkCh(line[k]) ? j : -1;
+}
+
+/**
+ * True when the `.` at `i` ends a Chinese sentence (see the module doc):
+ * - right after CJK text or a closing mark `）”》」…`, at the end of the line, before a space or a closing mark;
+ * - right after a closing mark, before CJK text too (`（定理二）.下面`, `“瓶颈”.然后`): no label or token has
+ *   that shape (after a plain CJK character, `一.概述` may be a heading label, so that stays);
+ * - right after a whole number that follows CJK text ({@link numberAfterCjk}: `设为 0.5.`), only at the end of
+ *   the line or before a closing mark: before more text it may be a label (`步骤 1. 打开`).
+ * Never a list label's period (a bullet within the last 25 characters before it, or before its number, with no
+ * clause mark in between).
+ */
 export function cjkSentencePeriod(line: string, i: number, fullClose?: ReadonlySet<number>): boolean {
   const p = line[i - 1];
   const n = line[i + 1];
-  if (p === undefined || !(isCjkCh(p) || CLOSERS.includes(p))) return false;
+  if (p === undefined) return false;
   // a `)` that this run turns into `）` counts as that closer already (else the next run would see `.）`)
   const closer = (k: number) => CLOSERS.includes(line[k]) || (line[k] === ')' && fullClose?.has(k) === true);
-  if (n !== undefined && n !== ' ' && n !== '\t' && !closer(i + 1)) return false; // label period or token
+  let from = i - 1; // where the search back for a bullet starts
+  if (isCjkCh(p) || closer(i - 1)) {
+    if (n !== undefined && n !== ' ' && n !== '\t' && !closer(i + 1) && !(closer(i - 1) && isCjkCh(n))) return false; // label period or token
+  } else {
+    const start = numberAfterCjk(line, i);
+    if (start < 0) return false;
+    if (n !== undefined && !closer(i + 1) && line.slice(i + 1).trim() !== '') return false; // a label's period, or a token
+    from = start - 1;
+  }
   // a list label's period: a bullet within the last 25 characters, with no clause mark in between
-  for (let j = i - 1; j >= 0 && j >= i - 25; j--) {
+  for (let j = from; j >= 0 && j >= i - 25; j--) {
     const c = line[j];
     if (BULLETS.includes(c)) return false;
     if (CLAUSE_END.includes(c)) break;
@@ -120,6 +173,20 @@ export function quotePairs(line: string): Array<[number, number]> {
 }
 
 const hasCjk = (s: string) => cjkRe.test(s);
+
+/** Opening CJK marks that may start the clause after a mark. */
+const OPENERS = '（“‘《【「『';
+/**
+ * True when the nearest non-spaces on both sides of the mark at `i` are CJK text (or a closing CJK mark before
+ * it, an opening one after it): `三类 : 分类`, `（一） , 其次`.
+ */
+export function spacedMarkBetweenCjk(line: string, i: number): boolean {
+  let p = i - 1;
+  while (p >= 0 && line[p] === ' ') p--;
+  let n = i + 1;
+  while (n < line.length && line[n] === ' ') n++;
+  return p >= 0 && n < line.length && (isCjkCh(line[p]) || CLOSERS.includes(line[p])) && (isCjkCh(line[n]) || OPENERS.includes(line[n]));
+}
 
 /**
  * The characters {@link tally} looks at: `[,:;!?，：；！？（）。.“]`, by char code: 1 a full-width mark of
@@ -229,7 +296,7 @@ export function analyzeWidth(pages: readonly string[], style: RuleContext['style
   for (const [f] of entries) family[f] = own.get(f) ?? marks;
   const fewStops = counts.fullStops + counts.cjkPeriods < 3;
   const fullStop = style.punctuation === 'halfwidth' ? false : fewStops || counts.fullStops >= (counts.fullStops + counts.cjkPeriods) * STOP_SHARE;
-  const fewQuotes = counts.curly + counts.asciiPairs < 2;
+  const fewQuotes = counts.curly + counts.asciiPairs < QUOTE_EVIDENCE;
   const curlyQuotes = style.punctuation === 'halfwidth' ? false : fewQuotes || counts.curly >= counts.asciiPairs;
   return { marks, family, fullStop, curlyQuotes, counts };
 }
@@ -282,6 +349,10 @@ export const punctWidth: Rule = {
         if (line[i + 1] !== ' ' || padded()) return true;
         return ctx.layout === 'line' && isCjkCh(line[i - 1]);
       };
+      // A mark with spaces on both sides between CJK text (`三类 : 分类`) is OCR padding whatever the page shows:
+      // no style sets a space before a comma or colon (the English-style mark has one after it only). It is
+      // converted like a tight one and its spaces go with it.
+      const spacedBetweenCjk = (i: number) => line[i - 1] === ' ' && line[i + 1] === ' ' && spacedMarkBetweenCjk(line, i);
       // which bracket pairs step 2 converts (a Chinese pair, not a Latin-style one set off by spaces)
       const wordAt = (i: number) => i >= 0 && i < line.length && /[\p{L}\p{N}]/u.test(line[i]);
       const converts = (a: number, b: number) => {
@@ -307,7 +378,8 @@ export const punctWidth: Rule = {
         const i = marks.lastIndex - 1;
         const ch = line[i];
         if ((ch === ',' || ch === ':' || ch === ';' || ch === '!' || ch === '?') && full(ch)) {
-          if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight(), padded());
+          if (spacedBetweenCjk(i)) put(i, TO_FULL[ch], `half-width ${ch} padded with spaces between Chinese clauses -> ${TO_FULL[ch]}`, true, true);
+          else if (chineseContext(line, i, brackets) && spaceAfterOk(i)) put(i, TO_FULL[ch], `half-width ${ch} in a Chinese sentence -> ${TO_FULL[ch]}`, tight(), padded());
         } else if ('，：；！？'.includes(ch) && half(ch) && chineseContext(line, i, brackets)) {
           put(i, TO_HALF[ch], `${ch} -> ${TO_HALF[ch]} (the document writes this mark half width)`, false, false);
         } else if (ch === '.' && st.fullStop && cjkSentencePeriod(line, i, fullClose) && spaceAfterOk(i)) {
