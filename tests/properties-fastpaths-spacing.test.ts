@@ -102,7 +102,9 @@ function plainPadded(text: string, layout: PageLayout): boolean[] {
     });
   }
   const { pads, marks } = plainLineStats(text, 'block');
-  const page = pads >= 1 && pads * 2 >= marks;
+  // a page of one line (trailing line breaks aside) takes one padded mark in three
+  const oneLine = !text.replace(/\n+$/, '').includes('\n');
+  const page = pads >= 1 && pads * (oneLine ? 3 : 2) >= marks;
   return spaced.map((s) => s || page);
 }
 

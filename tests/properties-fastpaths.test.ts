@@ -240,7 +240,7 @@ describe('space/punctuation and padding fast paths', () => {
           if (at < lastEnd) continue;
           lastEnd = end;
           if (at === 0 || end >= line.length) continue;
-          const before = line.slice(Math.max(0, at - 2), at);
+          const before = line.slice(Math.max(0, at - 3), at);
           const after = line.slice(end, end + 8);
           for (const row of ROWS) {
             if (!row.before.test(before) || !row.after.test(after)) continue;

@@ -54,7 +54,7 @@ const relevantChar = charTable(`${MID}${CLOSE_BRACKET}${OPEN}”’,;:()`);
 type When = 'tight' | 'padded';
 
 /**
- * A row of the table: what must stand right before a run of spaces (`before`, matched against the two
+ * A row of the table: what must stand right before a run of spaces (`before`, matched against the three
  * characters before it) and right after it (`after`, matched against the next eight), and when it applies.
  */
 interface Row {
@@ -80,7 +80,7 @@ export const ROWS: readonly Row[] = [
   { name: 'space after a mid-sentence or sentence-final CJK mark', before: re(`[${MID}]$`), after: re(`^${NS}`), when: 'padded' },
   { name: 'space after a closing CJK bracket', before: re(`[${CLOSE_BRACKET}]$`), after: re(`^${NS}`), when: 'padded' },
   { name: 'space after a closing quote', before: /[”’]$/u, after: re(`^${NS}`), when: 'padded', quote: 'after' },
-  { name: 'space after an ASCII mark used as a CJK mark', before: re(`${C}[,;:)]$`), after: re(`^${C}`), when: 'padded' },
+  { name: 'space after an ASCII mark used as a CJK mark', before: re(`${C} ?[,;:)]$`), after: re(`^${C}`), when: 'padded' },
   { name: 'space before an ASCII bracket opening CJK text', before: re(`${C}$`), after: re(`^\\( *${C}`), when: 'padded' },
 ];
 
@@ -161,7 +161,7 @@ export const spacePunctuation: Rule = {
           // (the cheap tests first: a row applies only when all of them hold, in any order)
           if (!doubled && !(row.when === 'tight' ? tight : padded)) continue;
           if (!ROW_QUICK[r](b, a)) continue;
-          before ??= line.slice(Math.max(0, at - 2), at);
+          before ??= line.slice(Math.max(0, at - 3), at);
           after ??= line.slice(end, end + 8);
           if (!row.before.test(before) || !row.after.test(after)) continue;
           if (row.quote) {
