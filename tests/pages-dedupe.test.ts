@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { main } from '../src/cli/index.js';
 import { DEFAULT_OPTIONS } from '../src/options.js';
 import { compare, findGroups, MIN_CHARS, OVERRULE_CHARS, overrulesFolios, samePage } from '../src/pages/dedupe.js';
-import { folioValue, foliosDisagree, pageBody, pageFolios } from '../src/pages/folio.js';
+import { folioValue, foliosDisagree, foliosMatch, pageBody, pageFolios } from '../src/pages/folio.js';
 import { align, fuse, shape, spots } from '../src/pages/fuse.js';
 import { candidatePairs, EXHAUSTIVE_MAX, shingleHashes, signature, squeeze } from '../src/pages/minhash.js';
 import { dedupePages } from '../src/pages/passes.js';
@@ -110,6 +110,11 @@ describe('folios and page furniture', () => {
     expect(foliosDisagree([3, 58], [58])).toBe(false);
     expect(foliosDisagree([58], [])).toBe(false);
     expect(foliosDisagree([], [])).toBe(false);
+    // a digit lost at either end still agrees; neighbouring pages never do
+    expect(foliosMatch(58, 5)).toBe(true);
+    expect(foliosMatch(158, 58)).toBe(true);
+    expect(foliosMatch(58, 18)).toBe(false);
+    for (let n = 0; n < 2000; n++) expect(foliosMatch(n, n + 1)).toBe(false);
   });
   it('takes short first and last lines off the body, never a page\'s only line', () => {
     expect(pageBody(pageOf('路由器根据目的地址转发分组。', '58'))).toBe('路由器根据目的地址转发分组。');
@@ -135,13 +140,14 @@ describe('folios and page furniture', () => {
     const b = pageOf('本节讲解地址转换协议。', '59');
     expect(clean(`${a}\f${b}`, { stripHeaders: true })).toBe('本节讲解地址解析协议。\f本节讲解地址转换协议。');
   });
-  it('still groups passes of one short page: OCR noise with the same folio, a folio read as letters, a folio lost', () => {
+  it('still groups passes of one short page: OCR noise with the same folio, a folio read as letters, a folio or a digit of it lost', () => {
     const a = pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '58');
     const noisy = pageOf('路由器根据目的地址查衰，再把分组转发到下一跳.', '58');
     expect(findGroups([a, noisy]).map((g) => g.members)).toEqual([[0, 1]]);
     expect(findGroups([a, pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '5B')]).map((g) => g.members)).toEqual([[0, 1]]);
     expect(findGroups([pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '21'), pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '2l')]).map((g) => g.members)).toEqual([[0, 1]]);
     expect(findGroups([a, `${head}\n\n路由器根据目的地址查表，再把分组转发到下一跳。`]).map((g) => g.members)).toEqual([[0, 1]]);
+    expect(findGroups([a, pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '5')]).map((g) => g.members)).toEqual([[0, 1]]);
     expect(clean(`${a}\f${noisy}`)).toBe(a);
   });
   it('groups pages without folios as before', () => {

@@ -2,26 +2,28 @@
  * `pages/duplicate-pass`: finds pages that are passes of the same printed page (anywhere in a dump, in any order)
  * and picks the pass to keep.
  *
- * Grouping (order independent: the same set of pages gives the same groups in any order):
+ * Grouping (order independent: the same set of pages gives the same groups in any order, but for a tie in
+ * similarity between two pairs that step 5 cannot both join):
  * 1. shingles: character 3-grams with all whitespace removed (minhash.ts);
  * 2. candidates: one-permutation MinHash + LSH banding (near-linear: 50,000 pages group in seconds), or every pair
  *    for small dumps;
  * 3. confirmation, exact: the Jaccard index of the two shingle sets must reach the threshold
  *    (`--dedupe-threshold`, default {@link DEFAULT_THRESHOLD}) AND the shared shingles must be spread over the
  *    whole of both pages: every third of each page must have at least {@link PART_MIN} of its shingles in the
- *    other page. Pages that only share a running head or an opening sentence fail the second test even when they
- *    are short (their last third shares nothing);
+ *    other page. Pages that only share a running head or an opening sentence fail the second test unless they
+ *    are so short that the head reaches into every third (step 4 is the guard there when they carry folios);
  * 4. page numbers (folio.ts): two OCR passes of one printed page carry the same folio, so a pair whose folios both
- *    read as numbers and share none is confirmed only when its bodies (the pages without their short first and
- *    last lines, where running heads and folios live) are long (≥ {@link OVERRULE_CHARS} non-space code points
- *    each) and alike (Jaccard ≥ {@link OVERRULE_JACCARD} and the spread test). A misread folio on a real page
- *    (`72` read `12`) is overruled by the page's text; two short pages that share a running head and differ in
- *    their folios stay apart, however alike the head makes them look;
+ *    read as numbers and none agree (equal, or one with a digit lost at an end: `foliosMatch`) is confirmed only
+ *    when its bodies (the pages without their short first and last lines, where running heads and folios live)
+ *    are long (≥ {@link OVERRULE_CHARS} non-space code points each) and alike (Jaccard ≥ {@link OVERRULE_JACCARD}
+ *    and the spread test). A misread folio on a real page (`72` read `12`) is overruled by the page's text; two
+ *    short pages that share a running head and differ in their folios stay apart, however alike the head makes
+ *    them look;
  * 5. groups: connected components of the confirmed pairs (union-find), joined strongest pair first, where two
  *    members whose folios disagree may only share a group when their own pair was confirmed (so a pass without a
  *    folio cannot chain two numbered pages into one group).
  * Measured on our corpora: OCR passes of one page score 0.50-0.98 (every third ≥ 0.51), different pages ≤ 0.15;
- * 5 of 62 true pairs have a misread folio (the lowest of them scores 0.68 on its body).
+ * 5 of the 71 true pairs have a misread folio (their bodies score 0.68-0.94).
  */
 import { foliosDisagree, pageBody, pageFolios } from './folio.js';
 import { candidatePairs, squeezedLength, textShingleHashes, textSignature, SHINGLE } from './minhash.js';

@@ -4,7 +4,7 @@
  *
  * Why: two OCR passes of one printed page carry the same folio, so two pages whose folios both read as numbers and
  * differ are different pages unless their bodies say otherwise loudly (OCR does misread folios: `72` read `12`,
- * `17` read `2` in our corpora). And on a short page the running head and folio that every page of a chapter
+ * `17` read `2` in our corpora). A folio that lost a digit at either end (`19` read `1`) still agrees. And on a short page the running head and folio that every page of a chapter
  * shares are a large part of its text, so they must not count as evidence that two pages are one.
  *
  * Where a folio is read (UTF-16 code units; only the first and last {@link EDGE} units of a page are looked at):
@@ -99,11 +99,23 @@ export function pageFolios(text: string): number[] {
 }
 
 /**
- * True when two pages' folios disagree: both pages carry folios and no number is common to both (a page may carry
- * a stray number at an edge, so one common reading is enough to agree).
+ * True when two folio readings may be one printed number: equal, or one reads as the other with digits lost at
+ * its start or end (OCR drops a digit at the page edge: `19` read `1`, `317` read `17`). Two neighbouring page
+ * numbers are never such a pair (a number and its prefix or suffix differ by at least 9), so consecutive pages stay
+ * apart.
+ */
+export function foliosMatch(a: number, b: number): boolean {
+  if (a === b) return true;
+  const [x, y] = String(a).length <= String(b).length ? [String(a), String(b)] : [String(b), String(a)];
+  return y.startsWith(x) || y.endsWith(x);
+}
+
+/**
+ * True when two pages' folios disagree: both pages carry folios and no reading of one matches a reading of the
+ * other ({@link foliosMatch}; a page may carry a stray number at an edge, so one match is enough to agree).
  */
 export function foliosDisagree(a: readonly number[], b: readonly number[]): boolean {
-  return a.length > 0 && b.length > 0 && !a.some((n) => b.includes(n));
+  return a.length > 0 && b.length > 0 && !a.some((n) => b.some((m) => foliosMatch(n, m)));
 }
 
 /**
