@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { main } from '../src/cli/index.js';
 import { DEFAULT_OPTIONS } from '../src/options.js';
-import { compare, findGroups, MIN_CHARS } from '../src/pages/dedupe.js';
+import { compare, findGroups, MIN_CHARS, OVERRULE_CHARS, overrulesFolios, samePage } from '../src/pages/dedupe.js';
+import { folioValue, foliosDisagree, foliosMatch, pageBody, pageFolios } from '../src/pages/folio.js';
 import { align, fuse, shape, spots } from '../src/pages/fuse.js';
 import { candidatePairs, EXHAUSTIVE_MAX, shingleHashes, signature, squeeze } from '../src/pages/minhash.js';
 import { dedupePages } from '../src/pages/passes.js';
@@ -73,6 +74,113 @@ describe('grouping (MinHash/LSH + exact confirmation)', () => {
     expect(cands).toContainEqual([17, pages.length]);
     expect(cands.length).toBeLessThan(texts.length); // near-linear: no flood of candidates
     expect(findGroups(texts).map((g) => g.members)).toEqual([[17, pages.length], [450, pages.length + 1]]);
+  });
+});
+
+describe('folios and page furniture', () => {
+  // our own sentences: a chapter on networking with a running head, short bodies and folios
+  const head = '计算机网络导论';
+  const pageOf = (body: string, folio: string) => `${head}\n\n${body}\n\n${folio}`;
+  it('reads folios at the edges: folio lines, a head ending in its folio, N / M, digit lookalikes', () => {
+    expect(pageFolios(pageOf('路由器根据目的地址转发分组。', '58'))).toEqual([58]);
+    expect(pageFolios('正文一句话。\n\n- 58 -')).toEqual([58]);
+    expect(pageFolios('正文一句话。\n\n· 58 ·')).toEqual([58]);
+    expect(pageFolios('第 4 章 传输层 58\n\n拥塞窗口随确认到达而增长。')).toEqual([58]);
+    expect(pageFolios('58 计算机网络导论\n\n拥塞窗口随确认到达而增长。')).toEqual([58]);
+    expect(pageFolios('网络手册 58 / 240 拥塞窗口随确认到达而增长，慢启动阶段呈指数增长。')).toEqual([58]);
+    expect(pageFolios('网络手册 58/240 拥塞窗口随确认到达而增长。')).toEqual([58]);
+    // a one-page-per-line dump: the folio closes the line
+    expect(pageFolios('拥塞窗口随确认到达而增长，慢启动阶段呈指数增长。 58')).toEqual([58]);
+    // OCR reads l or I for 1 and O for 0; full-width digits
+    expect(pageFolios(pageOf('路由器根据目的地址转发分组。', '5l'))).toEqual([51]);
+    expect(pageFolios(pageOf('路由器根据目的地址转发分组。', '1O4'))).toEqual([104]);
+    expect(pageFolios(pageOf('路由器根据目的地址转发分组。', '５８'))).toEqual([58]);
+    expect(folioValue('lI')).toBeNull(); // no real digit: a word, not a folio
+  });
+  it('reads no folio where there is none: glued digits, ranges, the page count of N / M, numbers inside the page', () => {
+    expect(pageFolios(pageOf('路由器根据目的地址转发分组。', 'Zi'))).toEqual([]);
+    expect(pageFolios('端口号共有 65536 个，其中 1024 以下保留给知名服务。')).toEqual([]);
+    expect(pageFolios('拥塞窗口随确认到达而增长，见图3')).toEqual([]);
+    expect(pageFolios('拥塞窗口随确认到达而增长，见图 3-12')).toEqual([]);
+    expect(pageFolios('拥塞窗口随确认到达而增长。网络手册 58 / 240')).toEqual([58]); // 240 is the page count
+    expect(pageFolios('在 http://example.com/a/12 上可以下载。')).toEqual([]);
+  });
+  it('agrees when one reading is common, disagrees only when both carry folios and share none', () => {
+    expect(foliosDisagree([58], [59])).toBe(true);
+    expect(foliosDisagree([3, 58], [58])).toBe(false);
+    expect(foliosDisagree([58], [])).toBe(false);
+    expect(foliosDisagree([], [])).toBe(false);
+    // a digit lost at either end still agrees; neighbouring pages never do
+    expect(foliosMatch(58, 5)).toBe(true);
+    expect(foliosMatch(158, 58)).toBe(true);
+    expect(foliosMatch(58, 18)).toBe(false);
+    for (let n = 0; n < 2000; n++) expect(foliosMatch(n, n + 1)).toBe(false);
+  });
+  it('takes short first and last lines off the body, never a page\'s only line', () => {
+    expect(pageBody(pageOf('路由器根据目的地址转发分组。', '58'))).toBe('路由器根据目的地址转发分组。');
+    expect(pageBody('路由器根据目的地址转发分组。')).toBe('路由器根据目的地址转发分组。');
+    const long = '交换机'.repeat(25);
+    expect(pageBody(`${long}\n${long}`)).toBe(`${long}\n${long}`);
+  });
+  it('keeps different pages apart when they share a running head and their folios differ', () => {
+    const a = pageOf('本节讲解地址解析协议。', '58');
+    const b = pageOf('本节讲解地址转换协议。', '59');
+    // on its own, the shingle test is fooled: the head dominates such short pages
+    expect(compare(a, b).jaccard).toBeGreaterThan(0.35);
+    expect(samePage(a, b).same).toBe(false);
+    expect(findGroups([a, b])).toEqual([]);
+    expect(clean(`${a}\f${b}`)).toBe(`${a}\f${b}`);
+    // Traditional characters, three pages in a row
+    const t = ['本節講解位址解析協定。', '本節講解位址轉換協定。', '本節講解路由選擇協定。'].map((x, i) => `網路導論\n\n${x}\n\n${101 + i}`);
+    expect(findGroups(t)).toEqual([]);
+    expect(clean(t.join('\f'))).toBe(t.join('\f'));
+  });
+  it('with --strip-headers keeps both pages and strips their furniture', () => {
+    const a = pageOf('本节讲解地址解析协议。', '58');
+    const b = pageOf('本节讲解地址转换协议。', '59');
+    expect(clean(`${a}\f${b}`, { stripHeaders: true })).toBe('本节讲解地址解析协议。\f本节讲解地址转换协议。');
+  });
+  it('still groups passes of one short page: OCR noise with the same folio, a folio read as letters, a folio or a digit of it lost', () => {
+    const a = pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '58');
+    const noisy = pageOf('路由器根据目的地址查衰，再把分组转发到下一跳.', '58');
+    expect(findGroups([a, noisy]).map((g) => g.members)).toEqual([[0, 1]]);
+    expect(findGroups([a, pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '5B')]).map((g) => g.members)).toEqual([[0, 1]]);
+    expect(findGroups([pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '21'), pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '2l')]).map((g) => g.members)).toEqual([[0, 1]]);
+    expect(findGroups([a, `${head}\n\n路由器根据目的地址查表，再把分组转发到下一跳。`]).map((g) => g.members)).toEqual([[0, 1]]);
+    expect(findGroups([a, pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '5')]).map((g) => g.members)).toEqual([[0, 1]]);
+    expect(clean(`${a}\f${noisy}`)).toBe(a);
+  });
+  it('groups pages without folios as before', () => {
+    const a = `${head}\n\n路由器根据目的地址查表，再把分组转发到下一跳。`;
+    expect(findGroups([a, a.replace('查表', '查衰')]).map((g) => g.members)).toEqual([[0, 1]]);
+    const c = '网络层负责把分组从源主机送到目的主机，路由选择是它的核心功能。';
+    expect(findGroups([c, '网络层负责把分组从源主机送到目的主机，拥塞控制由传输层完成。'])).toEqual([]);
+  });
+  it('lets a long body overrule a misread folio, but not a short one', () => {
+    const r = rng(7);
+    const body = page(r, 60);
+    expect(body.replace(/\s/gu, '').length).toBeGreaterThan(OVERRULE_CHARS);
+    // a long page: 72 read as 12 in the second pass
+    const a = `${head}\n\n${body}\n\n72`, b = `${head}\n\n${damage(body, r)}\n\n12`;
+    expect(overrulesFolios(a, b)).toBe(true);
+    expect(findGroups([a, b]).map((g) => g.members)).toEqual([[0, 1]]);
+    // a short page with the same misread stays as two pages (nothing is lost)
+    const s1 = pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '72');
+    const s2 = pageOf('路由器根据目的地址查表，再把分组转发到下一跳。', '12');
+    expect(overrulesFolios(s1, s2)).toBe(false);
+    expect(findGroups([s1, s2])).toEqual([]);
+  });
+  it('never lets a pass without a folio chain two numbered pages into one group', () => {
+    const one = pageOf('本节讲解地址解析协议的报文格式。', '58');
+    const two = pageOf('本节讲解地址解析协议的报文流程。', '59');
+    const bare = `${head}\n\n本节讲解地址解析协议的报文格式。`; // a pass of page 58 that lost its folio
+    expect(samePage(bare, one).same).toBe(true);
+    expect(samePage(bare, two).same).toBe(true);
+    expect(samePage(one, two).same).toBe(false);
+    for (const texts of [[one, two, bare], [bare, two, one], [two, bare, one]]) {
+      const groups = findGroups(texts).map((g) => g.members.map((m) => texts[m]).sort());
+      expect(groups).toEqual([[bare, one].sort()]);
+    }
   });
 });
 

@@ -2,19 +2,32 @@
  * `pages/duplicate-pass`: finds pages that are passes of the same printed page (anywhere in a dump, in any order)
  * and picks the pass to keep.
  *
- * Grouping (order independent: the same set of pages gives the same groups in any order):
+ * Grouping (order independent: the same set of pages gives the same groups in any order, but for a tie in
+ * similarity between two pairs that step 5 cannot both join):
  * 1. shingles: character 3-grams with all whitespace removed (minhash.ts);
  * 2. candidates: one-permutation MinHash + LSH banding (near-linear: 50,000 pages group in seconds), or every pair
  *    for small dumps;
  * 3. confirmation, exact: the Jaccard index of the two shingle sets must reach the threshold
  *    (`--dedupe-threshold`, default {@link DEFAULT_THRESHOLD}) AND the shared shingles must be spread over the
  *    whole of both pages: every third of each page must have at least {@link PART_MIN} of its shingles in the
- *    other page. Pages that only share a running head or an opening sentence fail the second test even when they
- *    are short (their last third shares nothing);
- * 4. groups: connected components of the confirmed pairs (union-find).
- * Measured on our corpora: OCR passes of one page score 0.50-0.98 (every third ≥ 0.51), different pages ≤ 0.15.
+ *    other page. Pages that only share a running head or an opening sentence fail the second test unless they
+ *    are so short that the head reaches into every third (step 4 is the guard there when they carry folios);
+ * 4. page numbers (folio.ts): two OCR passes of one printed page carry the same folio, so a pair whose folios both
+ *    read as numbers and none agree (equal, or one with a digit lost at an end: `foliosMatch`) is confirmed only
+ *    when its bodies (the pages without their short first and last lines, where running heads and folios live)
+ *    are long (≥ {@link OVERRULE_CHARS} non-space code points each) and alike (Jaccard ≥ {@link OVERRULE_JACCARD}
+ *    and the spread test). A misread folio on a real page (`72` read `12`) is overruled by the page's text; two
+ *    short pages that share a running head and differ in their folios stay apart, however alike the head makes
+ *    them look;
+ * 5. groups: connected components of the confirmed pairs (union-find), joined strongest pair first, where two
+ *    members whose folios disagree may only share a group when their own pair was confirmed (so a pass without a
+ *    folio cannot chain two numbered pages into one group).
+ * Measured on our corpora: OCR passes of one page score 0.50-0.98 (every third ≥ 0.51), different pages ≤ 0.15;
+ * 5 of the 71 true pairs have a misread folio, 3 of which disagree (`17` read `2`, `72` read `12`, `75` read `15`:
+ * their bodies score 0.68-0.92, all overruled).
  */
-import { candidatePairs, textShingleHashes, textSignature, SHINGLE } from './minhash.js';
+import { foliosDisagree, pageBody, pageFolios } from './folio.js';
+import { candidatePairs, squeezedLength, textShingleHashes, textSignature, SHINGLE } from './minhash.js';
 
 export { SHINGLE };
 
@@ -24,6 +37,10 @@ export const DEFAULT_THRESHOLD = 0.35;
 export const PART_MIN = 0.2;
 /** Pages with fewer non-space characters than this are never grouped (too little evidence). */
 export const MIN_CHARS = 12;
+/** Folios that disagree are overruled only by bodies of at least this many non-space code points each (~3 printed lines). */
+export const OVERRULE_CHARS = 100;
+/** ... and only when the bodies' Jaccard index reaches this (or the threshold, when higher). */
+export const OVERRULE_JACCARD = 0.5;
 
 /** One member of a group, for the report. */
 export interface GroupMember {
@@ -153,9 +170,23 @@ export function pageSignature(text: string): Uint32Array | null {
   return textSignature(text, MIN_CHARS);
 }
 
-/** True when two pages are passes of one printed page by the rules above. */
+/** True when two pages are passes of the same printed page by the rules above. */
 export function samePage(a: string, b: string, threshold = DEFAULT_THRESHOLD): { same: boolean; similarity: number } {
-  return judge(compare(a, b), threshold);
+  const r = judge(compare(a, b), threshold);
+  if (r.same && foliosDisagree(pageFolios(a), pageFolios(b)) && !overrulesFolios(a, b, threshold)) return { same: false, similarity: r.similarity };
+  return r;
+}
+
+/**
+ * True when the bodies of two pages ({@link pageBody}) are evidence enough that they are one page although their
+ * folios disagree: both at least {@link OVERRULE_CHARS} non-space code points, Jaccard ≥ max(threshold,
+ * {@link OVERRULE_JACCARD}), and the spread test.
+ */
+export function overrulesFolios(a: string, b: string, threshold = DEFAULT_THRESHOLD): boolean {
+  const ba = pageBody(a), bb = pageBody(b);
+  if (squeezedLength(ba) < OVERRULE_CHARS || squeezedLength(bb) < OVERRULE_CHARS) return false;
+  const c = compare(ba, bb);
+  return c.jaccard >= Math.max(threshold, OVERRULE_JACCARD) && c.spread >= PART_MIN;
 }
 
 /** The verdict of {@link samePage} on a comparison. */
@@ -189,18 +220,46 @@ export function findGroups(texts: readonly string[], threshold = DEFAULT_THRESHO
     if (!s) made.set(i, (s = textShingleHashes(texts[i])));
     return s;
   };
+  // each page's folios are read once, when it is first in a confirmed pair
+  const folios = new Map<number, number[]>();
+  const foliosOf = (i: number): number[] => {
+    let f = folios.get(i);
+    if (!f) folios.set(i, (f = pageFolios(texts[i])));
+    return f;
+  };
   const confirmed = new Map<string, number>();
   for (const [i, j] of cands) {
     const r = judge(compareShingles(shinglesOf(i), shinglesOf(j)), threshold);
     if (!r.same) continue;
+    if (foliosDisagree(foliosOf(i), foliosOf(j)) && !overrulesFolios(texts[i], texts[j], threshold)) continue;
     confirmed.set(`${i},${j}`, r.similarity);
+  }
+  // strongest pair first (ties by index); two components are joined only when no member of one has folios that
+  // disagree with a member of the other, unless that very pair was confirmed (it passed the folio test above)
+  const order = [...confirmed].map(([key, sim]) => [...key.split(',').map(Number), sim] as [number, number, number]);
+  order.sort((p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]);
+  // the members of each component that carry folios (by root; a page not in the map is alone, or has none)
+  const numbered = new Map<number, number[]>();
+  const numberedOf = (root: number): number[] => numbered.get(root) ?? (foliosOf(root).length ? [root] : []);
+  for (const [i, j] of order) {
     const a = find(i), b = find(j);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    if (a === b) continue;
+    const na = numberedOf(a), nb = numberedOf(b);
+    const clash = na.some((x) => nb.some((y) => foliosDisagree(foliosOf(x), foliosOf(y)) && !confirmed.has(x < y ? `${x},${y}` : `${y},${x}`)));
+    if (clash) continue;
+    const [root, other] = a < b ? [a, b] : [b, a];
+    parent[other] = root;
+    // the shorter list joins the longer one (each list is the component's own, or a new one for a lone page)
+    const [long, short] = na.length >= nb.length ? [na, nb] : [nb, na];
+    for (const x of short) long.push(x);
+    numbered.delete(other);
+    numbered.set(root, long);
   }
   const byRoot = new Map<number, RawGroup>();
   for (const [key, sim] of confirmed) {
     const [i, j] = key.split(',').map(Number);
     const r = find(i);
+    if (find(j) !== r) continue; // a pair whose join was refused
     let g = byRoot.get(r);
     if (!g) byRoot.set(r, (g = { members: [], pairs: new Map() }));
     g.pairs.set(key, sim);
