@@ -5,12 +5,16 @@
  * which the seed book follows (`1.4 大语言模型`, `GPT-4 已经`). `--spacing never` removes such spaces (tightly
  * typeset books), `keep` leaves them. Tokens stay whole: the runner never lets an edit reach inside a protected
  * span (URL, e-mail, path, code span, version...), so only the span's outer edges get spaces. Markdown emphasis
- * markers stay with the word they mark (`使用**Python**开发` -> `使用 **Python** 开发`). Lines that look like code
- * or shell commands are never touched.
+ * markers stay with the word they mark (`使用**Python**开发` -> `使用 **Python** 开发`). An absolute path is a
+ * Latin token too (`安装到/usr/local/bin目录` -> `安装到 /usr/local/bin 目录`); a slash between CJK words (`和/或`)
+ * or after a unit (`km/小时`) is none. Lines that look like code or shell commands are never touched.
  */
 import type { Edit, Rule } from '../types.js';
 import { CJK, MIN_CJK_UNIT, codePointAt, codePointBefore, isCjkCode } from './classes.js';
 import { dropCodeLines } from './spacing-lines.js';
+
+/** Top-level folders of the Filesystem Hierarchy Standard (FHS 3.0): `/tmp` alone is a path, `和/或` is not. */
+const FHS_TOP = 'bin|boot|dev|etc|home|lib|lib64|media|mnt|opt|proc|root|run|sbin|srv|sys|tmp|usr|var';
 
 /**
  * Ordered table of boundaries where one space belongs (spacing `always`). Each entry is a zero-width position:
@@ -27,6 +31,8 @@ export const BOUNDARIES: ReadonlyArray<{ name: string; before: string; after: st
   { name: 'Markdown emphasis around a Latin token | CJK', before: '[A-Za-z0-9%+#]\\*{1,3}', after: `[${CJK}]` },
   { name: 'CJK | Markdown code span (`make`)', before: `[${CJK}]`, after: '`[^`\\n]+`' },
   { name: 'Markdown code span | CJK', before: '`[^`\\n]{1,80}`', after: `[${CJK}]` },
+  { name: 'CJK | absolute path (/usr/local/bin, /tmp)', before: `[${CJK}]`, after: `/(?:[A-Za-z0-9._-]+/)+(?![${CJK}])|/(?:${FHS_TOP})(?![A-Za-z0-9._-])` },
+  { name: 'path ending in a slash | CJK', before: '/[A-Za-z0-9._-]+/', after: `[${CJK}]` },
 ];
 
 /**
@@ -34,7 +40,7 @@ export const BOUNDARIES: ReadonlyArray<{ name: string; before: string; after: st
  * each is then checked against the table. The pattern of the candidates (the match ends at the candidate
  * position); {@link candidates} finds the same positions with a simpler pattern and char-code tests.
  */
-export const candidateRe = new RegExp(`([${CJK}])(?=[A-Za-z0-9.%*\`])|[A-Za-z0-9%+#*\`](?=[${CJK}])`, 'gu');
+export const candidateRe = new RegExp(`([${CJK}])(?=[A-Za-z0-9.%*\`/])|[A-Za-z0-9%+#*\`/](?=[${CJK}])`, 'gu');
 const cjkCp = (cp: number) => cp >= 0 && isCjkCode(cp);
 
 /**
@@ -59,7 +65,7 @@ export function candidates(text: string): number[] {
   return out;
 }
 /** A unit at or above U+2E80 before a token start, or a token end before such a unit (the unit itself matched). */
-const edgeG = /[\u2e80-\uffff](?=[A-Za-z0-9.%*`])|[A-Za-z0-9%+#*`](?=[\u2e80-\uffff])/g;
+const edgeG = /[\u2e80-\uffff](?=[A-Za-z0-9.%*`/])|[A-Za-z0-9%+#*`/](?=[\u2e80-\uffff])/g;
 
 /**
  * The table compiled: `before` as a lookbehind that must hold at the end of the {@link WINDOW} code units before
