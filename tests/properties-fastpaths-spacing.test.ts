@@ -458,8 +458,14 @@ describe('punct/width fast paths', () => {
         const o = line[a], c = line[b];
         if (!converts(a, b)) continue;
         if (full('(')) {
-          if (o === '(') put(a, '（', 'bracket pair -> full width', padded, tight);
-          if (c === ')') put(b, '）', 'bracket pair -> full width', tight, padded);
+          const word = (i: number) => i >= 0 && i < line.length && /[\p{L}\p{N}]/u.test(line[i]);
+          const mixed = (o === '(') !== (c === ')');
+          const outBefore = mixed && line[a - 1] === ' ' && word(a - 2);
+          const outAfter = mixed && line[b + 1] === ' ' && word(b + 2);
+          if (o === '(') put(a, '（', 'bracket pair -> full width', outBefore || padded, tight);
+          else if (outBefore) put(a, '（', 'no space between words and a unified bracket pair', true, false);
+          if (c === ')') put(b, '）', 'bracket pair -> full width', tight, outAfter || padded);
+          else if (outAfter) put(b, '）', 'no space between a unified bracket pair and words', false, true);
         } else if (half('(')) {
           if (o === '（') put(a, '(', 'bracket pair -> half width', false, false);
           if (c === '）') put(b, ')', 'bracket pair -> half width', false, false);

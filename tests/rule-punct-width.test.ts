@@ -29,6 +29,11 @@ describe('punct/width', () => {
   });
   it('unifies a bracket pair of mixed widths', () => {
     expect(fix('容器编排(Kubernetes）很流行')).toBe('容器编排（Kubernetes）很流行');
+    // with no space between it and the words outside it
+    expect(fix('容器编排 (Kubernetes） 很流行')).toBe('容器编排（Kubernetes）很流行');
+    expect(fix('日志系统 （journald) 负责记录')).toBe('日志系统（journald）负责记录');
+    // a space next to a mark outside it stays for space/punctuation to judge
+    expect(fix('第一行写得整齐，没有空格。\n先安装。 (参见附录）')).toBe('第一行写得整齐，没有空格。\n先安装。 （参见附录）');
     expect(fix('调用 vim(1) 编辑')).toBe('调用 vim(1) 编辑');
   });
   it('leaves a matched ASCII pair set off by spaces (the typesetter\'s Latin-style parenthesis) in a full-width document', () => {

@@ -18,7 +18,8 @@
  * - Paired ASCII double quotes around Chinese text become `“”` (GB/T 15834) unless the document clearly writes
  *   its quotes that way: at least {@link QUOTE_EVIDENCE} quote pairs around Chinese in all, ASCII ones the majority
  *   (a line or two with two or three pairs is no house style). Quotes around Latin only (`"npm test"`) stay.
- * - A bracket pair of mixed widths (`(…）`) is unified to the document's width; an ASCII pair around CJK text
+ * - A bracket pair of mixed widths (`(…）`) is unified to the document's width (to full width with no space
+ *   between it and the words outside it: the mixed pair is itself OCR damage); an ASCII pair around CJK text
  *   becomes full width in a full-width document; pairs around Latin only (`vim(1)`) stay.
  * When a mark becomes full width, the spaces around it go as space/punctuation would remove them (before a
  * closing mark always; after it where the space cannot be a printed wrap; around quotes and brackets only on
@@ -392,8 +393,16 @@ export const punctWidth: Rule = {
         const o = line[a], c = line[b];
         if (!convertsAt(k)) continue;
         if (full('(')) {
-          if (o === '(') put(a, '（', 'bracket pair -> full width', padded(), tight());
-          if (c === ')') put(b, '）', 'bracket pair -> full width', tight(), padded());
+          // a pair of mixed widths is OCR damage in itself: unified with no space between it and the words outside
+          // it (`处理器 (GPU） 可以` -> `处理器（GPU）可以`); a space inside it or next to a mark is left to the rules
+          // that judge those (the source text may have `（已修复 bug )`)
+          const mixed = (o === '(') !== (c === ')');
+          const outBefore = mixed && line[a - 1] === ' ' && wordAt(a - 2);
+          const outAfter = mixed && line[b + 1] === ' ' && wordAt(b + 2);
+          if (o === '(') put(a, '（', 'bracket pair -> full width', outBefore || padded(), tight());
+          else if (outBefore) put(a, '（', 'no space between words and a unified bracket pair', true, false);
+          if (c === ')') put(b, '）', 'bracket pair -> full width', tight(), outAfter || padded());
+          else if (outAfter) put(b, '）', 'no space between a unified bracket pair and words', false, true);
         } else if (half('(')) {
           if (o === '（') put(a, '(', 'bracket pair -> half width', false, false);
           if (c === '）') put(b, ')', 'bracket pair -> half width', false, false);
