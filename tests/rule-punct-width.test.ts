@@ -154,6 +154,12 @@ describe('a mark padded with spaces on both sides between Chinese clauses', () =
     expect(analyzeWidth([doc], auto).family.colon).toBe('halfwidth');
     expect(fix(doc)).toBe(doc);
   });
+  it('counts brackets of either width beside it, and not quotes, so that a second run agrees', () => {
+    expect(fix('（一） , 其次是数据、模型。')).toBe('（一），其次是数据、模型。');
+    for (const s of ['他说 "甲" : 乙、丙。', '他说 “甲” : 乙、丙。']) expect(clean(clean(s))).toBe(clean(s));
+    const once = clean('步骤 (一) , 其次是数据、模型。');
+    expect(clean(once)).toBe(once);
+  });
   it('is cleaned to ：with no spaces by the whole pipeline', () => {
     expect(clean('数据集可以分为三部分 : 训练、验证和测试。')).toBe('数据集可以分为三部分：训练、验证和测试。');
   });

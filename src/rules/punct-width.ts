@@ -177,16 +177,20 @@ const hasCjk = (s: string) => cjkRe.test(s);
 
 /** Opening CJK marks that may start the clause after a mark. */
 const OPENERS = '（“‘《【「『';
+/** Brackets that may end or start the clauses on either side of a spaced mark (either width: a run converts them). */
+const SPACED_CLOSERS = '）》】」』)';
+const SPACED_OPENERS = '（《【「『(';
 /**
- * True when the nearest non-spaces on both sides of the mark at `i` are CJK text (or a closing CJK mark before
- * it, an opening one after it): `三类 : 分类`, `（一） , 其次`.
+ * True when the nearest non-spaces on both sides of the mark at `i` are CJK text (or a closing bracket before
+ * it, an opening one after it): `三类 : 分类`, `（一） , 其次`. Brackets of both widths count and quotes do not,
+ * so that the answer is the same before and after this rule converts a bracket pair or a quote pair.
  */
 export function spacedMarkBetweenCjk(line: string, i: number): boolean {
   let p = i - 1;
   while (p >= 0 && line[p] === ' ') p--;
   let n = i + 1;
   while (n < line.length && line[n] === ' ') n++;
-  return p >= 0 && n < line.length && (isCjkCh(line[p]) || CLOSERS.includes(line[p])) && (isCjkCh(line[n]) || OPENERS.includes(line[n]));
+  return p >= 0 && n < line.length && (isCjkCh(line[p]) || SPACED_CLOSERS.includes(line[p])) && (isCjkCh(line[n]) || SPACED_OPENERS.includes(line[n]));
 }
 
 /**
