@@ -110,7 +110,8 @@ describe('a period after a closing bracket or quote in the middle of a line', ()
     expect(fix('详见第二章(概念).后面还有练习。')).toBe('详见第二章（概念）。后面还有练习。');
   });
   it('leaves a period before Latin text, a file name after a quote, and a label after a plain Han character', () => {
-    for (const s of ['配置写在“settings”.json 里。', '见（附录）.NET 部分的说明。', '一.概述', '甲.乙两种方案都可行。']) expect(fix(s)).toBe(s);
+    for (const s of ['配置写在“settings”.json 里。', '见（附录）.NET 部分的说明。', '一.概述', '甲.乙两种方案都可行。',
+      '[1] 周志华.《机器学习》.北京：清华大学出版社，2016.', '李航.《统计学习方法》.北京：清华大学出版社', '步骤 3.\n打开终端。']) expect(fix(s)).toBe(s);
   });
   it('keeps the document\'s own half-width periods', () => {
     const doc = '第一句. 第二句. 第三句（注）.第四句. 第五句.';

@@ -47,13 +47,14 @@ describe('space/ocr-letterspacing', () => {
     expect(fix('提升了 3.5 %，效果明显')).toBe('提升了 3.5%，效果明显');
     expect(fix('占比 12 ％')).toBe('占比 12％');
     expect(fix('准确率 99 %\n下一行')).toBe('准确率 99%\n下一行');
+    expect(fix('增长率为 12.5 % 。')).toBe('增长率为 12.5% 。');
     for (const s of ['计算 5 % 3 的余数', 'v2 % 的', 'x1 %', 'a 5 %d 格式', '约 70%的用户', '约 70  % 的']) expect(fix(s)).toBe(s);
   });
   it('rejoins two single digits between CJK text, and nowhere else', () => {
     expect(fix('共有 3 2 个通道')).toBe('共有 32 个通道');
     expect(fix('第 1 0 章讲优化')).toBe('第 10 章讲优化');
     expect(fix('分成 1 0 类，每类 6 0 0 张')).toBe('分成 10 类，每类 600 张');
-    for (const s of ['版本 3 4', '比分 3 2', 'x 1 2 个', '坐标 (1 2) 处', '共有 3  2 个', '3 2 个', '得分 3 2.5 分']) expect(fix(s)).toBe(s);
+    for (const s of ['版本 3 4', '比分 3 2', 'x 1 2 个', '坐标 (1 2) 处', '共有 3  2 个', '3 2 个', '得分 3 2.5 分', '版本 3 4 不兼容', '比分 3 2 领先', '中的 3 4 两个数']) expect(fix(s)).toBe(s);
   });
   it('leaves code lines alone', () => {
     const code = '$ printf "%s\\n" "你 好 世 界" | tee -a /tmp/out.log';

@@ -21,11 +21,13 @@ describe('token/digits', () => {
     expect(fix('等待 1O 分钟')).toBe('等待 10 分钟');
     expect(fix('每页3OO~5OO个字')).toBe('每页300~500个字');
     expect(fix('每页 3OO～5OO 个字')).toBe('每页 300～500 个字');
+    expect(fix('每页 1OO ~ 2OO 个字')).toBe('每页 100 ~ 200 个字');
     expect(fix('涨了1OO％')).toBe('涨了100％');
   });
   it('leaves a run that is not a round number, or not in numeric context', () => {
     for (const ok of ['大约1lll个', '共1OlO条', '编号0OO个', '型号5OOO-A', '代号X5OOO个', 'v5OOO条', '长1OOOOOOOO条', '共有5000条', '见5OOO',
-      '加入2QQ群', '充值5QQ币', '共2OoO个', '共 5OOO  条', '5OOO~A', '版本 5OOO x']) {
+      '加入2QQ群', '充值5QQ币', '共2OoO个', '共 5OOO  条', '5OOO~A', '版本 5OOO x',
+      '我们使用 4o 模型', '加入 5l 水', '公司 1Q 营收', '设置 0o755 权限', '内存 3OO~5OO MB']) {
       expect(fix(ok)).toBe(ok);
     }
   });

@@ -129,7 +129,8 @@ describe('token/glossary never takes versions or commands for typos', () => {
 describe('token/glossary: lower-case version forms of names in Chinese prose', () => {
   it('gives a lower-case versioned model, product or hardware name its glossary spelling', () => {
     expect(fix('这一章用gpt4写摘要')).toBe('这一章用GPT-4写摘要');
-    expect(fix('先试 gpt-4，再换 gpt3.5。')).toBe('先试 GPT-4，再换 GPT-3.5。');
+    // a form with a hyphen or a dot is the API's model identifier: left as written
+    for (const s of ['先试 gpt-4，再换 gpt3.5。', '将 model 参数设为 gpt-4 即可。']) expect(fix(s)).toBe(s);
     expect(fix('新出的gpt4o速度更快')).toBe('新出的GPT-4o速度更快');
     expect(fix('租了四张a100显卡，本地用rtx4090调试')).toBe('租了四张A100显卡，本地用RTX 4090调试');
     expect(fix('在gsm8k上评测')).toBe('在GSM8K上评测');

@@ -169,6 +169,32 @@ export function outPathFor(file: string, dir: string, cwd = process.cwd(), input
 }
 
 /**
+ * Makes the folders on the way to `file` (a missing one is created).
+ * @throws Error naming the part of the path that is a file, not a folder (instead of mkdir's EEXIST or ENOTDIR)
+ */
+function makeParent(file: string): void {
+  const dir = path.dirname(file);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw e;
+    // the first part of the path that exists and is not a folder
+    let p = dir;
+    for (let up = dir; ; up = path.dirname(up)) {
+      try {
+        if (!fs.statSync(up).isDirectory()) p = up;
+        else break;
+      } catch {
+        // not there: look further up
+      }
+      if (path.dirname(up) === up) break;
+    }
+    throw new Error(`${p} is a file, not a folder`);
+  }
+}
+
+/**
  * Writes `data` to `file` atomically (temp file + fsync + rename), creating parent folders, keeping the mode of
  * an existing file. A file that is not a regular file (`/dev/null`, a named pipe, a terminal) or a path under
  * /dev or /proc is written to as it is, appending, never replaced: renaming a file over a device would turn it
@@ -203,7 +229,7 @@ export async function writeAtomic(file: string, data: Buffer | string): Promise<
     await fs.promises.writeFile(file, data, { flag: 'a' });
     return;
   }
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  makeParent(file);
   await writeFileAtomic()(file, data);
 }
 
@@ -221,7 +247,7 @@ export class AtomicFile {
   private removeOnExit: () => void;
   private readonly file: string;
   constructor(file: string) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeParent(file);
     // a symbolic link keeps pointing where it did: its target is the file replaced (as write-file-atomic does)
     try {
       file = fs.realpathSync(file);

@@ -133,12 +133,18 @@ export function numberAfterCjk(line: string, end: number): number {
  * True when the `.` at `i` ends a Chinese sentence (see the module doc):
  * - right after CJK text or a closing mark `）”》」…`, at the end of the line, before a space or a closing mark;
  * - right after a closing mark, before CJK text too (`（定理二）.下面`, `“瓶颈”.然后`): no label or token has
- *   that shape (after a plain CJK character, `一.概述` may be a heading label, so that stays);
+ *   that shape (after a plain CJK character, `一.概述` may be a heading label, so that stays); not in a
+ *   reference list entry (`[1] 周志华.《机器学习》.北京`, `周志华.《机器学习》.北京`: GB/T 7714 separates its
+ *   elements with `.`);
  * - right after a whole number that follows CJK text ({@link numberAfterCjk}: `设为 0.5.`), only at the end of
- *   the line or before a closing mark: before more text it may be a label (`步骤 1. 打开`).
+ *   the line or before a closing mark, and not a single digit: before more text, or alone at a line end, it may
+ *   be a label (`步骤 1. 打开`, `步骤 3.` with its text on the next line).
  * Never a list label's period (a bullet within the last 25 characters before it, or before its number, with no
  * clause mark in between).
  */
+/** A reference list entry: a line that starts with its number (`[1] 周志华. …`) or has `.《` (author.《title》). */
+const REFERENCE_ENTRY = /^\s*[[［][0-9]{1,3}[\]］]|\.《/;
+
 export function cjkSentencePeriod(line: string, i: number, fullClose?: ReadonlySet<number>): boolean {
   const p = line[i - 1];
   const n = line[i + 1];
@@ -147,10 +153,14 @@ export function cjkSentencePeriod(line: string, i: number, fullClose?: ReadonlyS
   const closer = (k: number) => CLOSERS.includes(line[k]) || (line[k] === ')' && fullClose?.has(k) === true);
   let from = i - 1; // where the search back for a bullet starts
   if (isCjkCh(p) || closer(i - 1)) {
-    if (n !== undefined && n !== ' ' && n !== '\t' && !closer(i + 1) && !(closer(i - 1) && isCjkCh(n))) return false; // label period or token
+    // (mid-line after a closer: not in a reference list entry, whose elements GB/T 7714 separates with `.`:
+    // `[1] 周志华.《机器学习》.北京`)
+    const midLine = closer(i - 1) && isCjkCh(n) && !REFERENCE_ENTRY.test(line);
+    if (n !== undefined && n !== ' ' && n !== '\t' && !closer(i + 1) && !midLine) return false; // label period or token
   } else {
     const start = numberAfterCjk(line, i);
     if (start < 0) return false;
+    if (/^[+-]?[0-9]$/.test(line.slice(start, i))) return false; // `步骤 3.` at a line end: a label, its text below
     if (n !== undefined && !closer(i + 1) && line.slice(i + 1).trim() !== '') return false; // a label's period, or a token
     from = start - 1;
   }

@@ -6,8 +6,9 @@
  * typeset books), `keep` leaves them. Tokens stay whole: the runner never lets an edit reach inside a protected
  * span (URL, e-mail, path, code span, version...), so only the span's outer edges get spaces. Markdown emphasis
  * markers stay with the word they mark (`使用**Python**开发` -> `使用 **Python** 开发`). An absolute path is a
- * Latin token too (`安装到/usr/local/bin目录` -> `安装到 /usr/local/bin 目录`); a slash between CJK words (`和/或`)
- * or after a unit (`km/小时`) is none. Lines that look like code or shell commands are never touched.
+ * Latin token too (`安装到/usr/local/bin目录` -> `安装到 /usr/local/bin 目录`); a slash between CJK words (`和/或`),
+ * after a unit (`km/小时`) or in a list (`中文/English/日本語`) is none, and a path that goes on with a CJK folder
+ * name (`/home/张三/文档`) gets no space inside it. Lines that look like code or shell commands are never touched.
  */
 import type { Edit, Rule } from '../types.js';
 import { CJK, MIN_CJK_UNIT, codePointAt, codePointBefore, isCjkCode } from './classes.js';
@@ -32,7 +33,6 @@ export const BOUNDARIES: ReadonlyArray<{ name: string; before: string; after: st
   { name: 'CJK | Markdown code span (`make`)', before: `[${CJK}]`, after: '`[^`\\n]+`' },
   { name: 'Markdown code span | CJK', before: '`[^`\\n]{1,80}`', after: `[${CJK}]` },
   { name: 'CJK | absolute path (/usr/local/bin, /tmp)', before: `[${CJK}]`, after: `/(?:[A-Za-z0-9._-]+/)+(?![${CJK}])|/(?:${FHS_TOP})(?![A-Za-z0-9._-])` },
-  { name: 'path ending in a slash | CJK', before: '/[A-Za-z0-9._-]+/', after: `[${CJK}]` },
 ];
 
 /**
@@ -40,7 +40,7 @@ export const BOUNDARIES: ReadonlyArray<{ name: string; before: string; after: st
  * each is then checked against the table. The pattern of the candidates (the match ends at the candidate
  * position); {@link candidates} finds the same positions with a simpler pattern and char-code tests.
  */
-export const candidateRe = new RegExp(`([${CJK}])(?=[A-Za-z0-9.%*\`/])|[A-Za-z0-9%+#*\`/](?=[${CJK}])`, 'gu');
+export const candidateRe = new RegExp(`([${CJK}])(?=[A-Za-z0-9.%*\`/])|[A-Za-z0-9%+#*\`](?=[${CJK}])`, 'gu');
 const cjkCp = (cp: number) => cp >= 0 && isCjkCode(cp);
 
 /**
@@ -65,7 +65,7 @@ export function candidates(text: string): number[] {
   return out;
 }
 /** A unit at or above U+2E80 before a token start, or a token end before such a unit (the unit itself matched). */
-const edgeG = /[\u2e80-\uffff](?=[A-Za-z0-9.%*`/])|[A-Za-z0-9%+#*`/](?=[\u2e80-\uffff])/g;
+const edgeG = /[\u2e80-\uffff](?=[A-Za-z0-9.%*`/])|[A-Za-z0-9%+#*`](?=[\u2e80-\uffff])/g;
 
 /**
  * The table compiled: `before` as a lookbehind that must hold at the end of the {@link WINDOW} code units before

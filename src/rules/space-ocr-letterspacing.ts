@@ -20,10 +20,10 @@
  *    letters spell a glossary term in its own capitals (`G P U` -> `GPU`, `B E R T` -> `BERT`): three letters or
  *    more anywhere, two (`A I`) only on a letter-spaced line.
  * 4. Anywhere: three or more single digits each one space apart (`5 0 0 0`) are one number; groups of
- *    several digits (`13 06 2022`) are not joined. Two single digits (`3 2`) are one number between CJK text
- *    (`共有 3 2 个` -> `共有 32 个`), where no list or score puts two digits one space apart.
- * 5. Anywhere: a space between a number and its percent sign (`70 %` -> `70%`) when CJK text or a CJK mark (or
- *    the line's end) follows the sign: the guideline writes no space there (百分比与数字之间不需要增加空格), and
+ *    several digits (`13 06 2022`) are not joined. Two single digits (`3 2`) are one number after CJK text and
+ *    before a measure word ({@link MEASURE_WORDS}: `共有 3 2 个` -> `共有 32 个`); `版本 3 4 不兼容`, `比分 3 2 领先` stay.
+ * 5. Anywhere: a space between a number and its percent sign (`70 %` -> `70%`) when CJK text or a CJK mark
+ *    (maybe after a space), or the line's end, follows the sign: the guideline writes no space there (百分比与数字之间不需要增加空格), and
  *    OCR splits the sign off; `5 % 3` (a remainder) stays.
  * Never touched: Hangul (Korean puts spaces between words), U+3000 (indentation and heading separators),
  * newlines, runs of two or more spaces (space/runs), code lines.
@@ -60,13 +60,19 @@ const letterRunRe = /(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){3,}(?![A-Za-z0-9])/g;
 const digitRunRe = /(?<![0-9.,])[0-9](?: [0-9]){2,}(?![0-9]|[.,][0-9])/g;
 /**
  * Rule 5: a number (maybe with lookalike letters, which token/digits repairs after this rule: `1O %`), one space, a
- * percent sign, then CJK text (maybe after one space), a CJK mark or the line end.
+ * percent sign, then CJK text or a CJK mark (maybe after one space: space/punctuation may remove it later) or the
+ * line end.
  */
-export const percentGapRe = new RegExp(`(?<![A-Za-z0-9_.])[0-9][0-9OoIlQ]*(?:\\.[0-9]+)? (?=[%‰％](?: ?[${CJK}]|[${CJK_PUNCT}]|[ \\t]*$))`, 'gmu');
+export const percentGapRe = new RegExp(`(?<![A-Za-z0-9_.])[0-9][0-9OoIlQ]*(?:\\.[0-9]+)? (?=[%‰％](?: ?[${CJK}${CJK_PUNCT}]|[ \\t]*$))`, 'gmu');
 /** Rule 3, all capitals: two or more single capital letters one space apart, bounded by non-letters. */
 export const capsRunRe = /(?<![A-Za-z0-9])[A-Z](?: [A-Z])+(?![A-Za-z0-9])/g;
-/** Rule 4, two digits: two single digits one space apart with CJK text on both sides (one space allowed). */
-export const digitPairRe = new RegExp(`(?<=[${CJK}] ?)[0-9] [0-9](?= ?[${CJK}])`, 'gu');
+/**
+ * Common Chinese measure words and units (量词) that follow a number: the numeric context of rule 4's two-digit
+ * case (`共有 3 2 个`), where `版本 3 4 不兼容` or `比分 3 2 领先` is no number.
+ */
+export const MEASURE_WORDS = '个位名条张次类种件台块本页章节行列层步倍项套组批份篇首道颗只根片段幅期届轮遍人家所座辆架年月日天周时分秒元角岁度米克升吨斤码字核';
+/** Rule 4, two digits: two single digits one space apart after CJK text and before a measure word (one space allowed each side). */
+export const digitPairRe = new RegExp(`(?<=[${CJK}] ?)[0-9] [0-9](?= ?[${MEASURE_WORDS}])`, 'gu');
 
 /** The punctuation part of ANCHOR and TIGHT_ANY (all BMP), by char code. */
 const anchorPunct = charTable(`${CJK_PUNCT}〈〉`);

@@ -6,7 +6,8 @@
  * round number: real digits, then zeros as `0` or one lookalike letter of zero, as in `5OOO条` -> `5000条`,
  * `3OO个`), is not glued to a Latin letter, `_`, `-`, `.`, `/` or another identifier character on either side,
  * and is followed by a CJK character (a measure word or unit: 分钟, 个, 年) or `%`/`％`, maybe after one space
- * (`共 5OOO 条`), or by `~`/`～` and the next number of a range (`3OO~5OO个`). Identifiers such as `9A3L-0OK7`, `x1O` or
+ * (`共 5OOO 条`; then only capital O counts as a lookalike: `4o 模型`, `5l 水`, `0o755 权限` stay), or by
+ * `~`/`～` and the next number of a range that such a character follows (`3OO~5OO个`, `1OO ~ 2OO 个`). Identifiers such as `9A3L-0OK7`, `x1O` or
  * `1O-2` never qualify. Spacing is left to space/cjk-latin.
  *
  * Also a longer number or a dotted section number in prose (`1O00`, `OAuth 2.O`, `I.2.5`, `9.4.1O`): at least
@@ -81,7 +82,7 @@ function patterns(lex: Lexicon) {
     const L = `[${esc(look.join(''))}]`;
     // then a CJK character or a percent sign, maybe after one space (`约 3OO 个`, house style), or a range's `~`
     // and the next number (`3OO~5OO个`: the second number is matched on its own)
-    const re = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+])[0-9](?:[0-9]|${L})*${L}(?:[0-9]|${L})*(?= ?[${CJK}%％]|[~～][0-9])`, 'gu');
+    const re = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+])[0-9](?:[0-9]|${L})*${L}(?:[0-9]|${L})*(?= ?[${CJK}%％]| ?[~～] ?[0-9][0-9${esc(look.join(''))}]* ?[${CJK}%％])`, 'gu');
     // a longer number or a dotted section number anywhere in prose: 1O00, 2.O, I.2.5, 9.4.1O
     const G = `(?:[0-9]|${L}){1,4}`;
     const longRe = new RegExp(`(?<![A-Za-z0-9_.\\-/\\\\@#$%+:'"])${G}(?:\\.${G}){0,4}(?![A-Za-z0-9_\\-/])`, 'gu');
@@ -136,6 +137,8 @@ export const tokenDigits: Rule = {
       const run = m[0];
       const digits = run.replace(/[^0-9]/g, '').length;
       if (digits < run.length - digits && !isRound(run)) continue;
+      // set off by a space, a run may be a name or a unit (`4o 模型`, `5l 水`, `0o755 权限`): only capital O for 0
+      if (text[m.index! + run.length] === ' ' && !/^[0-9O]+$/.test(run)) continue;
       const fixed = Array.from(run, (c) => (/[0-9]/.test(c) ? c : lex.digitOf.get(c) ?? c)).join('');
       edits.push({ start: m.index!, end: m.index! + run.length, text: fixed, rule: this.id, level: 'fix', message: `lookalike letter in a number: ${fixed}` });
     }

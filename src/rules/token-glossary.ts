@@ -340,16 +340,18 @@ export const NAME_CATEGORIES = ['model', 'product', 'hardware', 'company'];
  * casing it may take. The part that reads the text around it is {@link casingFits}.
  *  - the token is a term in lower case (`linux` -> `Linux`), for a term with both cases (never an all-capital
  *    acronym: `http`, `dns`);
- *  - the token holds a digit and is a term with a version in lower case, once hyphens and spaces next to a digit
- *    are dropped (`gpt4` -> `GPT-4`, `gpt4o` -> `GPT-4o`, `rtx4090` -> `RTX 4090`; see {@link versionGapsOnly}):
- *    for a term with both cases, or an all-capital term of {@link NAME_CATEGORIES}.
+ *  - the token, letters and digits only, holds a digit and is a term with a version in lower case, once hyphens
+ *    and spaces next to a digit are dropped (`gpt4` -> `GPT-4`, `gpt4o` -> `GPT-4o`, `rtx4090` -> `RTX 4090`; see
+ *    {@link versionGapsOnly}): for a term with both cases, or an all-capital term of {@link NAME_CATEGORIES}. A
+ *    form with a hyphen or a dot (`gpt-4`, `gpt-3.5`) is a model identifier as an API takes it: left alone.
  * Never for a `keeplower` term (`arm64`, a Debian architecture) or an English word.
  */
 function casingTerm(lex: Lexicon, cache: Cache, token: string): string | undefined {
   if (!/^[a-z][a-z0-9.-]*$/.test(token) || token.length < 3 || lex.words.has(token)) return undefined;
   const t = /^[a-z0-9]+$/.test(token) ? unique(lex.byLower.get(token)) : undefined;
   if (t && !t.keeplower && t.text !== token && /[A-Z]/.test(t.text) && /[a-z]/.test(t.text)) return t.text;
-  if (!/[0-9]/.test(token)) return undefined;
+  // (a lower-case form with a hyphen or a dot, `gpt-4`, `gpt-3.5`, is the API's model identifier: left as written)
+  if (!/[0-9]/.test(token) || !/^[a-z0-9]+$/.test(token)) return undefined;
   const v = unique(versionsLower(lex, cache).get(squash(token)));
   if (!v || v.keeplower || !/[A-Z]/.test(v.text) || !versionGapsOnly(token, v.text.toLowerCase())) return undefined;
   if (!/[a-z]/.test(v.text) && !NAME_CATEGORIES.includes(v.category)) return undefined;
