@@ -53,9 +53,9 @@ describe('findIgnoreFile and resolveInputs', () => {
     touch('pages/drafts/b.txt');
     const skip = makeSkip([{ dir, patterns: ['drafts/'], origin: 'test' }], process.cwd());
     const rel = (p: string) => path.relative(process.cwd(), path.join(dir, p));
-    const walked = resolveInputs([rel('pages')], [], skip);
+    const walked = resolveInputs([rel('pages')], skip);
     expect(walked.inputs.map((i) => (i as { path: string }).path)).toEqual([rel('pages/a.txt')]);
-    const named = resolveInputs([rel('pages/drafts/b.txt')], [], skip);
+    const named = resolveInputs([rel('pages/drafts/b.txt')], skip);
     expect(named.inputs).toHaveLength(1);
     expect(named.errors).toEqual([]);
   });

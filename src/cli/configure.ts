@@ -4,13 +4,13 @@
  */
 import type { Command } from 'commander';
 import { resolveConfig, mergeOptions, type LoadedConfig } from '../config.js';
+import path from 'node:path';
 import { findIgnoreFile, makeSkip, readIgnoreFile, type IgnoreSource } from '../io/ignore.js';
 import { DEFAULT_OPTIONS, type Options } from '../options.js';
 
 /** The settled options and scope of one command. */
 export interface Scope {
   options: Options;
-  ignoreGlobs: string[];
   skip?: (file: string) => boolean;
   config?: LoadedConfig;
 }
@@ -38,5 +38,9 @@ export function configure(cmd: Command, o: Record<string, unknown>, fromCli: Opt
   const ignoreFile = findIgnoreFile(cwd);
   if (ignoreFile) sources.push(readIgnoreFile(ignoreFile));
   if (config && config.ignorePatterns.length > 0) sources.push({ dir: config.dir, patterns: config.ignorePatterns, origin: config.file });
-  return { options, ignoreGlobs: (o.ignore as string[] | undefined) ?? [], skip: makeSkip(sources, cwd), config };
+  // --ignore: .gitignore patterns like the others, relative to the current directory (`a.txt` at any depth,
+  // `pages/a.txt` from here), the same for a walked directory and for a glob
+  const extra = (o.ignore as string[] | undefined) ?? [];
+  if (extra.length > 0) sources.push({ dir: path.resolve(cwd), patterns: extra, origin: '--ignore' });
+  return { options, skip: makeSkip(sources, cwd), config };
 }

@@ -58,7 +58,7 @@ function sharedOptions(cmd: Command): Command {
     .option('--reflow', 'join printed line wraps inside paragraphs (blank-line paragraph breaks stay)')
     .option('--strip-headers', 'remove running heads and bare page numbers repeated at the top or bottom of consecutive pages')
     .addOption(new Option('--encoding <name>', 'input encoding').choices(ENCODINGS as string[]).default('auto'))
-    .option('--ignore <glob>', 'leave matching files out of directory and glob walks (repeatable)', collect, [] as string[])
+    .option('--ignore <pattern>', 'leave matching files out of directory and glob walks: a .gitignore line relative to the current directory (repeatable)', collect, [] as string[])
     .addOption(new Option('-f, --format <format>', 'report format (default: inline)').choices(FORMATS as string[]))
     .option('--report <file>', 'write the report to FILE instead of stdout; without --format, .html/.json/.sarif/.patch/.diff pick the format')
     .option('--trace', 'print each page\'s text after every rule on stderr (debugging)')
@@ -129,7 +129,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     code = await run({
       command: 'clean', inputs, options: scope.options, outDir: o.outDir as string | undefined, write: Boolean(o.write),
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
-      strict: false, trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, jobs: o.jobs as number,
+      strict: false, trace: Boolean(o.trace), skip: scope.skip, jobs: o.jobs as number,
     }, io);
   });
 
@@ -145,7 +145,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     code = await run({
       command: 'check', inputs, options: scope.options, write: false,
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet),
-      strict: Boolean(o.strict), trace: Boolean(o.trace), ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, jobs: o.jobs as number,
+      strict: Boolean(o.strict), trace: Boolean(o.trace), skip: scope.skip, jobs: o.jobs as number,
     }, io);
   });
 
@@ -159,7 +159,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const scope = settle(cmd, o, io);
     if (!scope) return void (code = 2);
     code = await review({
-      inputs, options: scope.options, ignoreGlobs: scope.ignoreGlobs, skip: scope.skip, answers: o.answers as string | undefined,
+      inputs, options: scope.options, skip: scope.skip, answers: o.answers as string | undefined,
       report: o.report as string | undefined, format: o.format as FormatName | undefined, quiet: Boolean(o.quiet), trace: Boolean(o.trace),
     }, io);
   });

@@ -123,7 +123,6 @@ export function showEdit(src: string, e: DocEdit, color: boolean, width = 30): s
 export interface ReviewSettings {
   inputs: string[];
   options: Options;
-  ignoreGlobs: string[];
   skip?: (file: string) => boolean;
   /** `--answers FILE` (`-` = stdin), or undefined for the terminal. */
   answers?: string;
@@ -147,7 +146,7 @@ export async function review(s: ReviewSettings, io: Io & { stdin?: NodeJS.Readab
     err(unsupported);
     return 2;
   }
-  const { inputs, errors } = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
+  const { inputs, errors } = resolveInputs(s.inputs, s.skip);
   for (const e of errors) err(`${e.input}: ${e.message}`);
   if (inputs.some((i) => i.kind === 'stdin')) {
     err('review edits files in place; standard input cannot be reviewed (use check or clean for a pipe)');

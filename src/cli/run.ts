@@ -29,7 +29,6 @@ export interface RunSettings {
   quiet: boolean;
   strict: boolean;
   trace: boolean;
-  ignoreGlobs: string[];
   /** Leaves more walked files out (.ocrtidyignore, config ignorePatterns); see src/io/ignore.ts. */
   skip?: (file: string) => boolean;
   /** Files processed in parallel (worker threads); 1: one after the other, in-process; absent: {@link defaultJobs}. */
@@ -60,7 +59,7 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
   const t0 = performance.now();
   allowCollections(); // long dumps: full collections between phases (io/memory.ts)
   const err = (msg: string) => io.stderr.write(`ocrtidy: ${msg}\n`);
-  const resolved = resolveInputs(s.inputs, s.ignoreGlobs, s.skip);
+  const resolved = resolveInputs(s.inputs, s.skip);
   const { errors } = resolved;
   let { inputs } = resolved;
   const reports: FileReport[] = errors.map((e) => ({ file: e.input, status: 'error', error: e.message, groups: [], edits: [] }));

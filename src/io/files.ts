@@ -26,13 +26,12 @@ export interface ResolveError {
  * Expands the command-line inputs, in the order given; the files of one directory or glob are sorted.
  * Duplicates are dropped (first occurrence wins).
  * @param patterns what the user typed; none means stdin
- * @param ignore glob patterns to leave out of directory and glob walks
- * @param skip optional predicate (path as found, relative to cwd) leaving more walked files out (.ocrtidyignore);
+ * @param skip optional predicate (path as found, relative to cwd) leaving walked files out (.ocrtidyignore,
+ *   `ignorePatterns`, `--ignore`);
  *   files named one by one are never skipped, and a walk whose every file is skipped is not an error
  */
 export function resolveInputs(
   patterns: readonly string[],
-  ignore: readonly string[] = [],
   skip?: (file: string) => boolean,
 ): { inputs: Input[]; errors: ResolveError[] } {
   const inputs: Input[] = [];
@@ -58,11 +57,11 @@ export function resolveInputs(
     }
     if (stat?.isFile()) add(p);
     else if (stat?.isDirectory()) {
-      const found = fastGlob().sync('**/*.txt', { cwd: p, onlyFiles: true, ignore: [...ignore], dot: false }).sort();
+      const found = fastGlob().sync('**/*.txt', { cwd: p, onlyFiles: true, dot: false }).sort();
       if (found.length === 0) errors.push({ input: p, message: 'directory holds no .txt file' });
       for (const f of found) if (!skip?.(path.join(p, f))) add(path.join(p, f));
     } else if (fastGlob().isDynamicPattern(p)) {
-      const found = fastGlob().sync(p.replace(/\\/g, '/'), { onlyFiles: true, ignore: [...ignore], dot: false }).sort();
+      const found = fastGlob().sync(p.replace(/\\/g, '/'), { onlyFiles: true, dot: false }).sort();
       if (found.length === 0) errors.push({ input: p, message: 'no file matches this pattern' });
       for (const f of found) if (!skip?.(f)) add(f);
     } else if (stat) errors.push({ input: p, message: 'not a regular file' });
