@@ -72,6 +72,8 @@ export function similarIds(id: string, infos: readonly RuleInfo[]): string[] {
   const [ns, name] = id.split('/');
   return infos.map((r) => r.id).filter((x) => {
     const [n2, m2] = x.split('/');
-    return (name !== undefined && (m2 === name || m2.includes(name) || name.includes(m2))) || n2 === ns || x.includes(id);
+    // (a name part of one or two letters says nothing: `nope/x` is no near miss of pages/doubled-text)
+    const near = name !== undefined && (m2 === name || (name.length >= 3 && (m2.includes(name) || name.includes(m2))));
+    return near || n2 === ns || (id.length >= 3 && x.includes(id));
   });
 }
