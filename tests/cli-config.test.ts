@@ -185,6 +185,10 @@ describe('--rule ID=LEVEL', () => {
     r = ocrtidy(['check', '--rule', 'cjk-latin=off', 'p.txt']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown rule "cjk-latin" (did you mean space/cjk-latin?)');
+    // a one-letter name is no near miss of anything
+    r = ocrtidy(['check', '--rule', 'nope/x=off', 'p.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown rule "nope/x" (rule ids are namespace/name');
   });
 });
 
