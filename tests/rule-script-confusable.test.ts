@@ -19,6 +19,7 @@ describe('script/confusable', () => {
     expect(r.edits[0].message).toContain('涌现能力');
     expect(found('这是新的输人方法')).toEqual(['输人->输入']);
     expect(found('请在末来三天内回复')).toEqual(['末来->未来']);
+    expect(found('把文本切分戍若干段')).toEqual(['分戍->分成']);
   });
 
   it('beats a rare dictionary typo of the same span (自已 -> 自己)', () => {

@@ -11,6 +11,11 @@ describe('token/citation', () => {
     expect(fix('综述【7]总结了')).toBe('综述[7]总结了');
     expect(fix('多篇文献[3,l2】讨论')).toBe('多篇文献[3,12]讨论');
   });
+  it('repairs a one-character marker of a lookalike only in a bracket pair of mixed kinds', () => {
+    expect(fix('早先的研究[I】表明了这一点')).toBe('早先的研究[1]表明了这一点');
+    expect(fix('见文献[l】')).toBe('见文献[1]');
+    for (const s of ['分为[I]和[II]两类', '参见【I】部分', '附录[O】']) expect(fix(s)).toBe(s);
+  });
   it('closes a marker whose closing bracket was lost', () => {
     expect(fix('另见文献[21的讨论')).toBe('另见文献[21]的讨论');
   });

@@ -2,7 +2,8 @@
  * `token/citation`: numeric citation markers `[n]`, `[n,m]`, `[n-m]` repaired and spaced.
  *
  * Repairs (all observed in CJK OCR of cited technical books):
- *  - lookalike digits inside the brackets, from rules/lookalikes.tsv (`[I3]` -> `[13]`, `[1O]` -> `[10]`);
+ *  - lookalike digits inside the brackets, from rules/lookalikes.tsv (`[I3]` -> `[13]`, `[1O]` -> `[10]`; a body of
+ *    lookalikes alone only in a bracket pair of mixed kinds: `[I】` -> `[1]`, while `[I]` may be a Roman numeral);
  *  - a lookalike or mismatched bracket (`[23】`, `[I7刀`, `【8]` -> `[23]`, `[17]`, `[8]`);
  *  - a missing closing bracket before CJK text or a space (`[14推广` -> `[14] 推广`);
  *  - a missing opening bracket after a glossary term (`PaLM33)` -> `PaLM [33]`): a fix when the document has
@@ -117,7 +118,9 @@ export const tokenCitation: Rule = {
     for (const m of text.matchAll(marker)) {
       const [whole, open, body, close] = m;
       const start = m.index!, end = start + whole.length;
-      if (!/[0-9]/.test(body)) continue;
+      // a body of lookalikes alone (`[I]`, a Roman numeral label) needs a bracket pair of mixed kinds as evidence
+      // of OCR (`[I】` -> `[1]`)
+      if (!/[0-9]/.test(body) && !(close !== undefined && (open === '[') !== (close === ']'))) continue;
       const clean = cleanBody(body, lex);
       if (!/^[1-9][0-9]{0,2}(?:\s*[,-]\s*[1-9][0-9]{0,2})*$/.test(clean)) continue;
       // a full-width pair on both sides is a deliberate style (【1】), not a broken marker
