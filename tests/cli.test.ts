@@ -110,6 +110,15 @@ describe('ocrtidy clean', () => {
       expect(read('sub/sub/p.txt')).toBe('原稿用 Go 写\n');
     }
   });
+  it('names the part of a --report path that is a file, and makes a missing folder', () => {
+    write('p.txt', '用C写\n');
+    let r = ocrtidy(['clean', 'p.txt', '--report', 'p.txt/r.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot write the report p.txt/r.json: p.txt is a file, not a folder');
+    r = ocrtidy(['clean', 'p.txt', '--report', 'new/dir/r.json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(read('new/dir/r.json')).files[0].file).toBe('p.txt');
+  });
   it('refuses --write on a file with no write permission, even for root', () => {
     write('ro.txt', '用C写\n');
     fs.chmodSync(path.join(dir, 'ro.txt'), 0o444);

@@ -169,7 +169,8 @@ export function outPathFor(file: string, dir: string, cwd = process.cwd(), input
 
 /**
  * Makes the folders on the way to `file` (a missing one is created).
- * @throws Error naming the part of the path that is a file, not a folder (instead of mkdir's EEXIST or ENOTDIR)
+ * @throws Error naming the part of the path that is a file, not a folder (instead of mkdir's message), with mkdir's
+ *   `code` (EEXIST or ENOTDIR)
  */
 function makeParent(file: string): void {
   const dir = path.dirname(file);
@@ -189,7 +190,8 @@ function makeParent(file: string): void {
       }
       if (path.dirname(up) === up) break;
     }
-    throw new Error(`${p} is a file, not a folder`);
+    // (the code stays, so that a caller that words errors by code still can)
+    throw Object.assign(new Error(`${p} is a file, not a folder`), { code });
   }
 }
 
