@@ -205,11 +205,13 @@ describe('.ocrtidyignore and ignorePatterns', () => {
     expect(files(['.'], path.join(dir, 'pages'))).toEqual(['a.txt', 'c.txt']);
     // --ignore adds to it; a config's ignorePatterns too
     expect(files(['pages', '--ignore', 'c.txt'])).toEqual(['pages/a.txt']);
-    // the same pattern, relative to the current directory, for a folder and a glob input
-    for (const pattern of ['c.txt', 'pages/c.txt']) {
+    // the same pattern, relative to the current directory, for a folder and a glob input (a leading ./ allowed)
+    for (const pattern of ['c.txt', 'pages/c.txt', './pages/c.txt']) {
       expect(files(['pages', '--ignore', pattern])).toEqual(['pages/a.txt']);
       expect(files(['pages/**/*.txt', '--ignore', pattern])).toEqual(['pages/a.txt']);
     }
+    // a pattern without a slash also matches a file above the current directory
+    expect(files(['..', '--ignore', 'c.txt'], path.join(dir, 'pages'))).toEqual(['../pages/a.txt']);
     write('ocrtidy.config.json', { ignorePatterns: ['pages/a.txt'] });
     expect(files(['pages'])).toEqual(['pages/c.txt']);
   });

@@ -110,6 +110,14 @@ describe('ocrtidy clean', () => {
       expect(read('sub/sub/p.txt')).toBe('原稿用 Go 写\n');
     }
   });
+  it('names a glob that runs through a file, and goes on with the other inputs', () => {
+    write('a.txt', '用C写\n');
+    write('pages/b.txt', '用Go写\n');
+    const r = ocrtidy(['clean', '--out-dir', 'out', 'a.txt/*.txt', 'pages/*.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a.txt/*.txt: a part of the pattern is a file, not a folder');
+    expect(read('out/pages/b.txt')).toBe('用 Go 写\n');
+  });
   it('names the part of a --report path that is a file, and makes a missing folder', () => {
     write('p.txt', '用C写\n');
     let r = ocrtidy(['clean', 'p.txt', '--report', 'p.txt/r.json']);

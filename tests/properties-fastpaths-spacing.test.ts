@@ -440,6 +440,7 @@ describe('punct/width fast paths', () => {
       const pairs = line.includes(')') || line.includes('）') ? bracketPairs(line) : [];
       const fullClose = new Set<number>();
       if (full('(')) for (const [a, b] of pairs) if (line[b] === ')' && converts(a, b)) fullClose.add(b);
+      if (st.curlyQuotes) for (const [a, b] of quotePairs(line)) if (hasCjk(line.slice(a + 1, b))) fullClose.add(b);
       markG.lastIndex = 0;
       while (markG.test(line)) {
         const i = markG.lastIndex - 1;

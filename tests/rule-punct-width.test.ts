@@ -111,7 +111,12 @@ describe('a period after a closing bracket or quote in the middle of a line', ()
   });
   it('leaves a period before Latin text, a file name after a quote, and a label after a plain Han character', () => {
     for (const s of ['配置写在“settings”.json 里。', '见（附录）.NET 部分的说明。', '一.概述', '甲.乙两种方案都可行。',
-      '[1] 周志华.《机器学习》.北京：清华大学出版社，2016.', '李航.《统计学习方法》.北京：清华大学出版社', '步骤 3.\n打开终端。']) expect(fix(s)).toBe(s);
+      '[1] 周志华.《机器学习》.北京：清华大学出版社，2016.', '李航.《统计学习方法》.北京：清华大学出版社', '步骤 3.\n打开终端。',
+      '1）.安装依赖', '（一）.概述', '周志华.机器学习（第2版）.北京：清华大学出版社', '《三体》.刘慈欣.重庆出版社.2008.']) expect(fix(s)).toBe(s);
+    // a closing ASCII quote this run makes ” counts as a closer already: one run does what two would
+    const once = clean('所谓"瓶颈".然后我们看。');
+    expect(once).toBe('所谓“瓶颈”。然后我们看。');
+    expect(clean(once)).toBe(once);
   });
   it('keeps the document\'s own half-width periods', () => {
     const doc = '第一句. 第二句. 第三句（注）.第四句. 第五句.';

@@ -48,6 +48,9 @@ describe('space/ocr-letterspacing', () => {
     expect(fix('占比 12 ％')).toBe('占比 12％');
     expect(fix('准确率 99 %\n下一行')).toBe('准确率 99%\n下一行');
     expect(fix('增长率为 12.5 % 。')).toBe('增长率为 12.5% 。');
+    expect(fix('准确率提高了 10 %,召回率也提高了')).toBe('准确率提高了 10%,召回率也提高了');
+    expect(fix('比例为 30 % ~ 40 % 之间')).toBe('比例为 30% ~ 40% 之间');
+    expect(fix('约 5 0 % 的用户')).toBe('约 50% 的用户');
     for (const s of ['计算 5 % 3 的余数', 'v2 % 的', 'x1 %', 'a 5 %d 格式', '约 70%的用户', '约 70  % 的']) expect(fix(s)).toBe(s);
   });
   it('rejoins two single digits between CJK text, and nowhere else', () => {

@@ -40,7 +40,8 @@ export function configure(cmd: Command, o: Record<string, unknown>, fromCli: Opt
   if (config && config.ignorePatterns.length > 0) sources.push({ dir: config.dir, patterns: config.ignorePatterns, origin: config.file });
   // --ignore: .gitignore patterns like the others, relative to the current directory (`a.txt` at any depth,
   // `pages/a.txt` from here), the same for a walked directory and for a glob
-  const extra = (o.ignore as string[] | undefined) ?? [];
-  if (extra.length > 0) sources.push({ dir: path.resolve(cwd), patterns: extra, origin: '--ignore' });
+  // (a leading `./` names the current directory, as a shell user writes it; .gitignore lines have none)
+  const extra = ((o.ignore as string[] | undefined) ?? []).map((p) => p.replace(/^(?:\.\/)+/, ''));
+  if (extra.length > 0) sources.push({ dir: path.resolve(cwd), patterns: extra, origin: '--ignore', outside: true });
   return { options, skip: makeSkip(sources, cwd), config };
 }

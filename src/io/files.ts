@@ -61,7 +61,15 @@ export function resolveInputs(
       if (found.length === 0) errors.push({ input: p, message: 'directory holds no .txt file' });
       for (const f of found) if (!skip?.(path.join(p, f))) add(path.join(p, f));
     } else if (fastGlob().isDynamicPattern(p)) {
-      const found = fastGlob().sync(p.replace(/\\/g, '/'), { onlyFiles: true, dot: false }).sort();
+      let found: string[];
+      try {
+        found = fastGlob().sync(p.replace(/\\/g, '/'), { onlyFiles: true, dot: false }).sort();
+      } catch (e) {
+        // a folder of the pattern that cannot be read, or a file where the pattern needs a folder
+        const code = (e as NodeJS.ErrnoException).code;
+        errors.push({ input: p, message: code === 'ENOTDIR' ? 'a part of the pattern is a file, not a folder' : code === 'EACCES' ? 'a folder of the pattern cannot be read (permission denied)' : `cannot be walked: ${(e as Error).message}` });
+        continue;
+      }
       if (found.length === 0) errors.push({ input: p, message: 'no file matches this pattern' });
       for (const f of found) if (!skip?.(f)) add(f);
     } else if (stat) errors.push({ input: p, message: 'not a regular file' });

@@ -19,6 +19,11 @@ export interface IgnoreSource {
   patterns: string[];
   /** Where the patterns come from (for messages). */
   origin: string;
+  /**
+   * Also for files outside `dir` (`--ignore a.txt ..`): their path with the leading `../` steps taken off is
+   * matched, so a pattern without a slash still matches at any depth.
+   */
+  outside?: boolean;
 }
 
 /**
@@ -54,14 +59,15 @@ export function readIgnoreFile(file: string): IgnoreSource {
  * @returns undefined when there is nothing to leave out
  */
 export function makeSkip(sources: readonly IgnoreSource[], cwd: string): ((file: string) => boolean) | undefined {
-  const sets: Array<{ dir: string; ig: Ignore }> = sources
+  const sets: Array<{ dir: string; ig: Ignore; outside: boolean }> = sources
     .filter((s) => s.patterns.some((p) => p.trim() && !p.trim().startsWith('#')))
-    .map((s) => ({ dir: s.dir, ig: ignoreLib()().add(s.patterns) }));
+    .map((s) => ({ dir: s.dir, ig: ignoreLib()().add(s.patterns), outside: s.outside === true }));
   if (sets.length === 0) return undefined;
   return (file: string) => {
     const abs = path.resolve(cwd, file);
-    return sets.some(({ dir, ig }) => {
-      const rel = path.relative(dir, abs).split(path.sep).join('/');
+    return sets.some(({ dir, ig, outside }) => {
+      let rel = path.relative(dir, abs).split(path.sep).join('/');
+      if (outside) rel = rel.replace(/^(?:\.\.\/)+/, '');
       if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
       return ig.ignores(rel);
     });

@@ -133,15 +133,37 @@ export function numberAfterCjk(line: string, end: number): number {
  * True when the `.` at `i` ends a Chinese sentence (see the module doc):
  * - right after CJK text or a closing mark `）”》」…`, at the end of the line, before a space or a closing mark;
  * - right after a closing mark, before CJK text too (`（定理二）.下面`, `“瓶颈”.然后`): no label or token has
- *   that shape (after a plain CJK character, `一.概述` may be a heading label, so that stays); not in a
- *   reference list entry (`[1] 周志华.《机器学习》.北京`, `周志华.《机器学习》.北京`: GB/T 7714 separates its
- *   elements with `.`);
+ *   that shape (after a plain CJK character, `一.概述` may be a heading label, so that stays); not after a list
+ *   label (`1）.安装`, `（一）.概述`) nor in a reference list entry (`[1] 周志华.《机器学习》.北京`,
+ *   `周志华.机器学习（第2版）.北京`: GB/T 7714 separates its elements with `.`, two or more on a line);
  * - right after a whole number that follows CJK text ({@link numberAfterCjk}: `设为 0.5.`), only at the end of
  *   the line or before a closing mark, and not a single digit: before more text, or alone at a line end, it may
  *   be a label (`步骤 1. 打开`, `步骤 3.` with its text on the next line).
  * Never a list label's period (a bullet within the last 25 characters before it, or before its number, with no
  * clause mark in between).
  */
+/**
+ * Whether the bracket closing at `close` ends a list label at the start of the line (`1）.安装`, `（一）.概述`,
+ * `(a).`): an item number or letter of at most three characters in brackets.
+ */
+function labelBefore(line: string, close: number): boolean {
+  const head = line.slice(0, close + 1).trimStart();
+  return /^[（(]?[0-9A-Za-z一二三四五六七八九十]{1,3}[）)]$/.test(head);
+}
+
+/**
+ * The periods of a line that sit between Chinese elements with no space (`刘慈欣.重庆出版社`, `）.北京`,
+ * `》.刘`): one is a sentence end; two or more are the element separators of a reference entry (GB/T 7714).
+ */
+function separatorPeriods(line: string): number {
+  let n = 0;
+  for (let i = line.indexOf('.'); i > 0 && i < line.length - 1; i = line.indexOf('.', i + 1)) {
+    const p = line[i - 1], q = line[i + 1];
+    if ((isCjkCh(p) || CLOSERS.includes(p) || p === ')') && (isCjkCh(q) || q === '《' || isDigit(q))) n++;
+  }
+  return n;
+}
+
 /** A reference list entry: a line that starts with its number (`[1] 周志华. …`) or has `.《` (author.《title》). */
 const REFERENCE_ENTRY = /^\s*[[［][0-9]{1,3}[\]］]|\.《/;
 
@@ -150,12 +172,12 @@ export function cjkSentencePeriod(line: string, i: number, fullClose?: ReadonlyS
   const n = line[i + 1];
   if (p === undefined) return false;
   // a `)` that this run turns into `）` counts as that closer already (else the next run would see `.）`)
-  const closer = (k: number) => CLOSERS.includes(line[k]) || (line[k] === ')' && fullClose?.has(k) === true);
+  const closer = (k: number) => CLOSERS.includes(line[k]) || ((line[k] === ')' || line[k] === '"') && fullClose?.has(k) === true);
   let from = i - 1; // where the search back for a bullet starts
   if (isCjkCh(p) || closer(i - 1)) {
     // (mid-line after a closer: not in a reference list entry, whose elements GB/T 7714 separates with `.`:
     // `[1] 周志华.《机器学习》.北京`)
-    const midLine = closer(i - 1) && isCjkCh(n) && !REFERENCE_ENTRY.test(line);
+    const midLine = closer(i - 1) && isCjkCh(n) && !REFERENCE_ENTRY.test(line) && !labelBefore(line, i - 1) && separatorPeriods(line) < 2;
     if (n !== undefined && n !== ' ' && n !== '\t' && !closer(i + 1) && !midLine) return false; // label period or token
   } else {
     const start = numberAfterCjk(line, i);
@@ -387,6 +409,8 @@ export const punctWidth: Rule = {
       const convertsAt = (k: number) => (conv[k] === -1 ? (conv[k] = converts(pairs[k][0], pairs[k][1]) ? 1 : 0) : conv[k]) === 1;
       const fullClose = new Set<number>();
       if (full('(')) for (let k = 0; k < pairs.length; k++) if (line[pairs[k][1]] === ')' && convertsAt(k)) fullClose.add(pairs[k][1]);
+      // a closing ASCII quote that step 3 turns into ” counts as one too (else the next run would see `”.`)
+      if (st.curlyQuotes && line.includes('"')) for (const [a, b] of quotePairs(line)) if (hasCjk(line.slice(a + 1, b))) fullClose.add(b);
       // (only the marks step 1 can change under this policy: see markPattern)
       marks.lastIndex = 0;
       while (marks.test(line)) {

@@ -60,10 +60,11 @@ const letterRunRe = /(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){3,}(?![A-Za-z0-9])/g;
 const digitRunRe = /(?<![0-9.,])[0-9](?: [0-9]){2,}(?![0-9]|[.,][0-9])/g;
 /**
  * Rule 5: a number (maybe with lookalike letters, which token/digits repairs after this rule: `1O %`), one space, a
- * percent sign, then CJK text or a CJK mark (maybe after one space: space/punctuation may remove it later) or the
- * line end.
+ * percent sign, then CJK text or a CJK mark (maybe after one space: space/punctuation may remove it later), an ASCII
+ * mark before CJK text (punct/width may make it full width later: `10 %,召回率`), a range's `~` and the next
+ * number (`30 % ~ 40 %`), or the line end.
  */
-export const percentGapRe = new RegExp(`(?<![A-Za-z0-9_.])[0-9][0-9OoIlQ]*(?:\\.[0-9]+)? (?=[%‰％](?: ?[${CJK}${CJK_PUNCT}]|[ \\t]*$))`, 'gmu');
+export const percentGapRe = new RegExp(`(?<![A-Za-z0-9_.])[0-9][0-9OoIlQ]*(?:\\.[0-9]+)? (?=[%‰％](?: ?[${CJK}${CJK_PUNCT}]|[,;:!?()"'] ?[${CJK}]| ?[~～–-] ?[0-9]|[ \\t]*$))`, 'gmu');
 /** Rule 3, all capitals: two or more single capital letters one space apart, bounded by non-letters. */
 export const capsRunRe = /(?<![A-Za-z0-9])[A-Z](?: [A-Z])+(?![A-Za-z0-9])/g;
 /**
@@ -71,8 +72,8 @@ export const capsRunRe = /(?<![A-Za-z0-9])[A-Z](?: [A-Z])+(?![A-Za-z0-9])/g;
  * case (`共有 3 2 个`), where `版本 3 4 不兼容` or `比分 3 2 领先` is no number.
  */
 export const MEASURE_WORDS = '个位名条张次类种件台块本页章节行列层步倍项套组批份篇首道颗只根片段幅期届轮遍人家所座辆架年月日天周时分秒元角岁度米克升吨斤码字核';
-/** Rule 4, two digits: two single digits one space apart after CJK text and before a measure word (one space allowed each side). */
-export const digitPairRe = new RegExp(`(?<=[${CJK}] ?)[0-9] [0-9](?= ?[${MEASURE_WORDS}])`, 'gu');
+/** Rule 4, two digits: two single digits one space apart after CJK text and before a measure word or a percent sign (one space allowed each side). */
+export const digitPairRe = new RegExp(`(?<=[${CJK}] ?)[0-9] [0-9](?= ?[${MEASURE_WORDS}%％])`, 'gu');
 
 /** The punctuation part of ANCHOR and TIGHT_ANY (all BMP), by char code. */
 const anchorPunct = charTable(`${CJK_PUNCT}〈〉`);

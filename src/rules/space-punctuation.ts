@@ -80,7 +80,7 @@ export const ROWS: readonly Row[] = [
   { name: 'space after a mid-sentence or sentence-final CJK mark', before: re(`[${MID}]$`), after: re(`^${NS}`), when: 'padded' },
   { name: 'space after a closing CJK bracket', before: re(`[${CLOSE_BRACKET}]$`), after: re(`^${NS}`), when: 'padded' },
   { name: 'space after a closing quote', before: /[”’]$/u, after: re(`^${NS}`), when: 'padded', quote: 'after' },
-  { name: 'space after an ASCII mark used as a CJK mark', before: re(`${C} ?[,;:)]$`), after: re(`^${C}`), when: 'padded' },
+  { name: 'space after an ASCII mark used as a CJK mark', before: re(`[${CJK}${CLOSE_BRACKET}] ?[,;:)]$`), after: re(`^${C}`), when: 'padded' },
   { name: 'space before an ASCII bracket opening CJK text', before: re(`${C}$`), after: re(`^\\( *${C}`), when: 'padded' },
 ];
 
