@@ -61,6 +61,8 @@ describe('space/cjk-latin: tokens and code lines', () => {
     expect(fix('程序装在/opt/tools/bin里')).toBe('程序装在 /opt/tools/bin 里');
     expect(fix('日志写到/var下面')).toBe('日志写到 /var 下面');
     expect(fix('~/文档/src/main.c中')).toBe('~/文档/src/main.c 中');
+    // a CJK word after a path is no folder name: spaced on both sides in one run
+    expect(fix('修改~/.bashrc和/etc/profile')).toBe('修改~/.bashrc 和 /etc/profile');
     for (const s of ['读和/或写', '时速 60km/小时', '目录/数据', '用 /etc/hosts 配置', '他/她的', '执行 cd /data/项目/src 进入', '语言可选中文/English/日本語三种', '单位为元/kg/天',
       '/home/张三/bin', 'C:/用户/张三/Desktop/a.txt', 'data/训练集/images/', 'src/组件/Button/index.tsx', '开发/dev、测试/test', '（根/root）', '首页/home']) expect(fix(s)).toBe(s);
   });

@@ -51,6 +51,8 @@ describe('space/ocr-letterspacing', () => {
     expect(fix('准确率提高了 10 %,召回率也提高了')).toBe('准确率提高了 10%,召回率也提高了');
     expect(fix('比例为 30 % ~ 40 % 之间')).toBe('比例为 30% ~ 40% 之间');
     expect(fix('约 5 0 % 的用户')).toBe('约 50% 的用户');
+    expect(fix('提高了 5 % ,而且更快')).toBe('提高了 5% ,而且更快');
+    expect(fix('"提高了 5 %"')).toBe('"提高了 5%"');
     for (const s of ['计算 5 % 3 的余数', 'v2 % 的', 'x1 %', 'a 5 %d 格式', '约 70%的用户', '约 70  % 的']) expect(fix(s)).toBe(s);
   });
   it('rejoins two single digits between CJK text, and nowhere else', () => {

@@ -14,6 +14,8 @@ describe('token/citation', () => {
   it('repairs a one-character marker of a lookalike only in a bracket pair of mixed kinds', () => {
     expect(fix('早先的研究[I】表明了这一点')).toBe('早先的研究[1]表明了这一点');
     expect(fix('见文献[l】')).toBe('见文献[1]');
+    // it counts as a marker of a cited text, so one run does what two would
+    expect(clean('vim[1][I】')).toBe('vim [1][1]');
     for (const s of ['分为[I]和[II]两类', '参见【I】部分', '附录[O】']) expect(fix(s)).toBe(s);
   });
   it('closes a marker whose closing bracket was lost', () => {

@@ -131,6 +131,9 @@ describe('token/glossary: lower-case version forms of names in Chinese prose', (
     expect(fix('这一章用gpt4写摘要')).toBe('这一章用GPT-4写摘要');
     // a form with a hyphen or a dot is the API's model identifier: left as written
     for (const s of ['先试 gpt-4，再换 gpt3.5。', '将 model 参数设为 gpt-4 即可。']) expect(fix(s)).toBe(s);
+    // inside ASCII quotes around Chinese text (which punct/width makes “”), not in a quoted literal alone
+    expect(fix('"我们使用gpt4"')).toBe('"我们使用GPT-4"');
+    expect(fix('用"linux"命令')).toBe('用"linux"命令');
     expect(fix('新出的gpt4o速度更快')).toBe('新出的GPT-4o速度更快');
     expect(fix('租了四张a100显卡，本地用rtx4090调试')).toBe('租了四张A100显卡，本地用RTX 4090调试');
     expect(fix('在gsm8k上评测')).toBe('在GSM8K上评测');

@@ -60,11 +60,11 @@ const letterRunRe = /(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){3,}(?![A-Za-z0-9])/g;
 const digitRunRe = /(?<![0-9.,])[0-9](?: [0-9]){2,}(?![0-9]|[.,][0-9])/g;
 /**
  * Rule 5: a number (maybe with lookalike letters, which token/digits repairs after this rule: `1O %`), one space, a
- * percent sign, then CJK text or a CJK mark (maybe after one space: space/punctuation may remove it later), an ASCII
- * mark before CJK text (punct/width may make it full width later: `10 %,召回率`), a range's `~` and the next
+ * percent sign, then CJK text or a CJK mark (maybe after one space: space/punctuation may remove it later), ASCII marks,
+ * quotes or spaces before CJK text (punct/width may make them full width later: `10 %,召回率`, `5 % ,而且`), a range's `~` and the next
  * number (`30 % ~ 40 %`), or the line end.
  */
-export const percentGapRe = new RegExp(`(?<![A-Za-z0-9_.])[0-9][0-9OoIlQ]*(?:\\.[0-9]+)? (?=[%‰％](?: ?[${CJK}${CJK_PUNCT}]|[,;:!?()"'] ?[${CJK}]| ?[~～–-] ?[0-9]|[ \\t]*$))`, 'gmu');
+export const percentGapRe = new RegExp(`(?<![A-Za-z0-9_.])[0-9][0-9OoIlQ]*(?:\\.[0-9]+)? (?=[%‰％](?:[ ,;:!?()"'“”‘’]*[${CJK}${CJK_PUNCT}]| ?[~～–-] ?[0-9]|[ \\t,;:!?()"'“”‘’]*$))`, 'gmu');
 /** Rule 3, all capitals: two or more single capital letters one space apart, bounded by non-letters. */
 export const capsRunRe = /(?<![A-Za-z0-9])[A-Z](?: [A-Z])+(?![A-Za-z0-9])/g;
 /**

@@ -30,8 +30,8 @@ interface State {
   markers: number;
 }
 
-/** Numeric markers, well-formed or with lookalike digits and brackets: `[12]`, `[3,4]`, `[5-7]`, `[I3】`. */
-const wellFormedRe = /[[【〔](?=[0-9IlO]{0,2}[0-9])[0-9IlO]{1,3}(?:\s*[,，–~-]\s*[0-9IlO]{1,3})*[\]】〕刀」]/g;
+/** Numeric markers, well-formed or with lookalike digits and brackets: `[12]`, `[3,4]`, `[5-7]`, `[I3】`, `[I】`. */
+const wellFormedRe = /[[【〔](?=[0-9IlO]{0,2}[0-9])[0-9IlO]{1,3}(?:\s*[,，–~-]\s*[0-9IlO]{1,3})*[\]】〕刀」]|\[[Il][】〕刀」]/g;
 
 const patternCache = new WeakMap<Lexicon, ReturnType<typeof buildPatterns>>();
 /** The patterns of `lex`, built once per lexicon. */

@@ -53,6 +53,8 @@ const cjkNearRe = new RegExp(`[${CJK}] ?$`, 'u');
 const codeNeighbour = /[_@$\\=~`#%&*<>{}|]/;
 /** Prose neighbours for casing: CJK, CJK punctuation, space, start/end, and ASCII marks used as Chinese punctuation. */
 const proseNeighbourRe = new RegExp(`^(?:$|[\\s${CJK}${CJK_PUNCT},;:!?()])`, 'u');
+/** One CJK character. */
+const cjkCharRe = new RegExp(`^[${CJK}]$`, 'u');
 
 /** A `$` read as `S` before a variable name, in quotes or before a path; the character before it is {@link DOLLAR_BEFORE}. */
 const DOLLAR_AS_S = /S([A-Z][A-Z0-9_]{3,})(?=["”'’/])/g;
@@ -376,7 +378,11 @@ function versionsLower(lex: Lexicon, cache: Cache): Map<string, Term[]> {
 function casingFits(text: string, start: number, end: number): boolean {
   if (/^\(\d/.test(text.slice(end, end + 2))) return false; // a man page reference: perl(1)
   if (/^ +-/.test(text.slice(end, end + 4))) return false; // a command with options: mysql -u root
-  if (!proseNeighbourRe.test(text.slice(end, end + 1)) || !proseNeighbourRe.test(start > 0 ? text[start - 1] : '')) return false;
+  // (an ASCII quote on one side counts when CJK touches the other: the quote then closes or opens Chinese text,
+  // which punct/width makes “”, so that a second run agrees; `"linux"` alone is a quoted literal)
+  const prev = start > 0 ? text[start - 1] : '', next = text.slice(end, end + 1);
+  const fits = (c: string, other: string) => proseNeighbourRe.test(c) || (c === '"' && cjkCharRe.test(other));
+  if (!fits(next, prev) || !fits(prev, next)) return false;
   // after an ASCII word (`pip install numpy`, `import numpy`) the token is part of a command or code: its case is
   // the command's, not the proper noun's
   if (/[A-Za-z0-9_\-.]+ +$/.test(text.slice(Math.max(0, start - 24), start))) return false;
