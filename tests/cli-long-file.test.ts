@@ -151,6 +151,8 @@ describe('write errors', () => {
       const { spawn } = await import('node:child_process');
       const { BIN } = await import('./cli-helpers.js');
       const child = spawn(process.execPath, [BIN, 'clean', '--quiet', '--jobs', '1', '--write', 'w.txt'], { cwd: d, stdio: 'ignore' });
+      // (listened for at once: a run that ends before the kill below must not leave the test waiting)
+      const exited = new Promise((r) => child.once('exit', r));
       // stop it once the cleaned text has started to go out (a temporary file is there)
       const started = Date.now();
       while (!fs.readdirSync(d).some((f) => f.endsWith('.tmp')) && Date.now() - started < 60_000 && child.exitCode === null) {
@@ -158,7 +160,7 @@ describe('write errors', () => {
       }
       const sawTemp = fs.readdirSync(d).some((f) => f.endsWith('.tmp'));
       child.kill('SIGINT');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       expect(sawTemp).toBe(true); // it was stopped while writing
       expect(fs.readdirSync(d)).toEqual(['w.txt']);
       const after = fs.readFileSync(path.join(d, 'w.txt'), 'utf8');
@@ -166,5 +168,5 @@ describe('write errors', () => {
     } finally {
       rmTemp(d);
     }
-  });
+  }, 120_000);
 });
