@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { protectedSpans, SpanGuard, touchesProtected } from '../src/rules/protect.js';
 import { applyEdits, mapThrough, runRules, type ActiveRule, type LoggedEdit } from '../src/rules/runner.js';
-import { capsRunRe, cjkRunRe, cjkRuns, digitPairRe, percentGapRe, spaceOcrLetterspacing, tightGapRe } from '../src/rules/space-ocr-letterspacing.js';
+import { capsRunRe, cjkRunRe, cjkRuns, digitPairRe, digitPairs, percentGapRe, spaceOcrLetterspacing, tightGapRe } from '../src/rules/space-ocr-letterspacing.js';
 import { BOUNDARIES, candidateRe, candidates, spaceCjkLatin } from '../src/rules/space-cjk-latin.js';
 import { relevantRunG, ROWS, spacePunctuation } from '../src/rules/space-punctuation.js';
 import { chineseContext, dropCodeLines, lazyBrackets, letterSpacedLines, lineSpans, nextNonSpace, paddedLines, prevNonSpace, showsPadding } from '../src/rules/spacing-lines.js';
@@ -139,6 +139,13 @@ const spacingText = fc
   .map((p) => p.join(''));
 
 describe('space/ocr-letterspacing fast paths', () => {
+  it('digitPairs finds the matches of digitPairRe', () => {
+    const pairText = fc.array(fc.constantFrom('文', '𠀀', '1', '2', '0', ' ', '  ', '个', '%', '年', 'a', '.', '\n'), { maxLength: 30 }).map((p) => p.join(''));
+    expect(digitPairs('共有 3 2 个，𠀀1 0年')).toEqual([3, 11]);
+    fc.assert(fc.property(pairText, (t) => {
+      expect(digitPairs(t)).toEqual([...t.matchAll(digitPairRe)].map((m) => m.index!));
+    }), { numRuns: 5000 });
+  });
   it('cjkRuns finds the matches of cjkRunRe', () => {
     const runs = (t: string) => cjkRuns(t).map(([a, b]) => t.slice(a, b));
     expect(runs('文 字 符 号码')).toEqual(['文 字 符']); // the lookahead gives one step back

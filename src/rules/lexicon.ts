@@ -343,6 +343,18 @@ export function loadLexicon(userFiles: readonly string[] = []): Lexicon {
 }
 
 let defaultLex: Lexicon | undefined;
+let defaultTerms: ReadonlySet<string> | undefined;
+/**
+ * The glossary's terms (rules/glossary.txt, or the run's lexicon with its `--glossary` files when `data` has
+ * one), without building the whole lexicon: for a rule that only asks whether a word is a term.
+ */
+export function glossaryTermsOf(data: { [key: string]: unknown }): ReadonlySet<string> | ReadonlyMap<string, unknown> {
+  if (data.lexicon) return (data.lexicon as Lexicon).terms;
+  if (defaultLex) return defaultLex.terms;
+  defaultTerms ??= new Set(parseGlossary(readData(path.join(DATA_DIR, 'glossary.txt')), 'rules/glossary.txt').terms.keys());
+  return defaultTerms;
+}
+
 /** The lexicon of a run: `data.lexicon` when the run loaded one, else the package defaults (loaded once). */
 export function lexiconOf(data: { [key: string]: unknown }): Lexicon {
   if (data.lexicon) return data.lexicon as Lexicon;

@@ -33,7 +33,7 @@
 import type { Edit, Rule } from '../types.js';
 import { CJK, CJK_PUNCT, charTable, codePointAt, codePointBefore, cpLength, isCjkCode } from './classes.js';
 import { dropCodeLines, letterSpacedLines, lineSpans } from './spacing-lines.js';
-import { lexiconOf } from './lexicon.js';
+import { glossaryTermsOf } from './lexicon.js';
 
 /** Characters that take no space between them in CJK text (CJK, CJK punctuation, ASCII marks used as such). */
 const TIGHT_ANY = `${CJK}${CJK_PUNCT}〈〉,;:!?()`;
@@ -121,6 +121,27 @@ export function cjkRuns(text: string): Array<[number, number]> {
   return out;
 }
 
+const measureT = charTable(`${MEASURE_WORDS}%％`);
+const pairG = /[0-9] [0-9]/g;
+/**
+ * The starts of the matches of {@link digitPairRe} in `text` (UTF-16 offsets; each match is `d d`): a walk over
+ * the `d d` spots with char-code tests for the lookbehind (CJK, maybe after one space) and the lookahead (a measure
+ * word or percent sign, maybe after one space), instead of a variable-length lookbehind at every digit.
+ */
+export function digitPairs(text: string): number[] {
+  const out: number[] = [];
+  pairG.lastIndex = 0;
+  for (let m = pairG.exec(text); m; m = pairG.exec(text)) {
+    const k = m.index;
+    pairG.lastIndex = k + 1;
+    const b = text.charCodeAt(k - 1) === 32 ? k - 1 : k;
+    if (!isCjkCp(codePointBefore(text, b))) continue;
+    const a = text.charCodeAt(k + 3) === 32 ? k + 4 : k + 3;
+    if (a < text.length && measureT[text.charCodeAt(a)] === 1) out.push(k);
+  }
+  return out;
+}
+
 /** The index of the line (from {@link lineSpans}) that holds offset `p`. */
 function lineAt(lines: ReadonlyArray<{ start: number; end: number }>, p: number): number {
   let lo = 0, hi = lines.length - 1;
@@ -178,14 +199,14 @@ export const spaceOcrLetterspacing: Rule = {
     for (const m of text.matchAll(digitRunRe)) closeUp(m.index!, m.index! + m[0].length, 4);
     // the rarer rows: a capital letter or a digit before a space must be on the page at all
     if (/[A-Z] [A-Z]/.test(text)) {
-      const { terms } = lexiconOf(ctx.data);
+      const terms = glossaryTermsOf(ctx.data);
       for (const m of text.matchAll(capsRunRe)) {
         if (!terms.has(m[0].replace(/ /g, ''))) continue;
         if (m[0].length < 5 && !spaced[lineAt(lines, m.index!)]) continue;
         closeUp(m.index!, m.index! + m[0].length, 3);
       }
     }
-    if (/[0-9] [0-9]/.test(text)) for (const m of text.matchAll(digitPairRe)) closeUp(m.index!, m.index! + m[0].length, 4);
+    for (const k of digitPairs(text)) mark(k + 1, 4);
     if (/ [%‰％]/.test(text)) for (const m of text.matchAll(percentGapRe)) mark(m.index! + m[0].length - 1, 5);
     if (!row) return [];
     const edits: Edit[] = [];
