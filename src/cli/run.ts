@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { chunkEncoder, decode, encode, InputError } from '../io/decode.js';
-import { AtomicFile, coalesce, InputFiles, outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
+import { AtomicFile, coalesce, InputFiles, OutPathError, outPathFor, readStdin, resolveInputs, writeAtomic, type Input } from '../io/files.js';
 import type { Options } from '../options.js';
 import { processDocument, processDocumentShared, ruleFindings, type DocHooks, type DocPlan, type DocResult } from '../pipeline.js';
 import { planAcrossFiles } from '../pages/across.js';
@@ -88,7 +88,7 @@ export async function run(s: RunSettings, io: Io): Promise<number> {
         outPathFor(i.path, s.outDir!, io.cwd, all);
         return true;
       } catch (e) {
-        if (!/over another input/.test((e as Error).message)) return true; // reported when the file is processed
+        if (!(e instanceof OutPathError && e.reason === 'other-input')) return true; // reported when the file is processed
         reports.push({ file: i.path, status: 'error', error: (e as Error).message, groups: [], edits: [] });
         return false;
       }

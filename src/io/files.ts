@@ -142,10 +142,17 @@ export class InputFiles {
   }
 }
 
+/** Why {@link outPathFor} refused an output path (the message says it in words). */
+export class OutPathError extends Error {
+  constructor(message: string, readonly reason: 'outside' | 'link' | 'self' | 'other-input') {
+    super(message);
+  }
+}
+
 /**
  * Where `--out-dir` puts the output for `file`: `dir/<file relative to cwd>`.
  * @param inputs the run's input files, when it has several: an output may not land on any of them
- * @throws Error (the message does not repeat the file name) when the input lies outside the current directory:
+ * @throws OutPathError (the message does not repeat the file name) when the input lies outside the current directory:
  *   nothing is ever written outside `dir`; when a symbolic link stands at the output path (a write would go to
  *   its target, maybe outside `dir`); or when the output would replace the input itself or another input
  *   (`--out-dir .`, a folder that is a link to the current one or a bind mount of it): `--out-dir` makes cleaned
@@ -154,24 +161,24 @@ export class InputFiles {
 export function outPathFor(file: string, dir: string, cwd = process.cwd(), inputs?: InputFiles): string {
   const rel = path.relative(cwd, path.resolve(cwd, file));
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new Error(`outside the current directory; --out-dir writes DIR/<path relative to the current directory>, so run ocrtidy from a folder that contains the input`);
+    throw new OutPathError(`outside the current directory; --out-dir writes DIR/<path relative to the current directory>, so run ocrtidy from a folder that contains the input`, 'outside');
   }
   const out = path.join(dir, rel);
   const abs = path.resolve(cwd, out);
   const relOut = path.relative(path.resolve(cwd, dir), abs);
-  if (relOut.startsWith('..') || path.isAbsolute(relOut)) throw new Error(`would be written outside ${dir}`);
+  if (relOut.startsWith('..') || path.isAbsolute(relOut)) throw new OutPathError(`would be written outside ${dir}`, 'outside');
   let link = false;
   try {
     link = fs.lstatSync(abs).isSymbolicLink();
   } catch {
     // no file there yet
   }
-  if (link) throw new Error(`${out} is a symbolic link: --out-dir does not write through links; remove it or give another folder`);
+  if (link) throw new OutPathError(`${out} is a symbolic link: --out-dir does not write through links; remove it or give another folder`, 'link');
   const self = new InputFiles([path.resolve(cwd, file)]);
   if (self.hitBy(abs)) {
-    throw new Error(`--out-dir ${dir} would write over the input itself; give another folder, or use --write to clean in place`);
+    throw new OutPathError(`--out-dir ${dir} would write over the input itself; give another folder, or use --write to clean in place`, 'self');
   }
-  if (inputs?.hitBy(abs)) throw new Error(`--out-dir ${dir} would write ${out} over another input of this run; give another folder`);
+  if (inputs?.hitBy(abs)) throw new OutPathError(`--out-dir ${dir} would write ${out} over another input of this run; give another folder`, 'other-input');
   return out;
 }
 

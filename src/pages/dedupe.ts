@@ -173,8 +173,16 @@ export function pageSignature(text: string): Uint32Array | null {
 /** True when two pages are passes of the same printed page by the rules above. */
 export function samePage(a: string, b: string, threshold = DEFAULT_THRESHOLD): { same: boolean; similarity: number } {
   const r = judge(compare(a, b), threshold);
-  if (r.same && foliosDisagree(pageFolios(a), pageFolios(b)) && !overrulesFolios(a, b, threshold)) return { same: false, similarity: r.similarity };
+  if (r.same && folioVeto(pageFolios(a), pageFolios(b), a, b, threshold)) return { same: false, similarity: r.similarity };
   return r;
+}
+
+/**
+ * Step 4 for a pair the text tests confirmed: true when its folios (`fa`, `fb`, from {@link pageFolios}) disagree
+ * and its bodies do not overrule them ({@link overrulesFolios}), so the pages are not one page.
+ */
+function folioVeto(fa: readonly number[], fb: readonly number[], a: string, b: string, threshold: number): boolean {
+  return foliosDisagree(fa, fb) && !overrulesFolios(a, b, threshold);
 }
 
 /**
@@ -231,7 +239,7 @@ export function findGroups(texts: readonly string[], threshold = DEFAULT_THRESHO
   for (const [i, j] of cands) {
     const r = judge(compareShingles(shinglesOf(i), shinglesOf(j)), threshold);
     if (!r.same) continue;
-    if (foliosDisagree(foliosOf(i), foliosOf(j)) && !overrulesFolios(texts[i], texts[j], threshold)) continue;
+    if (folioVeto(foliosOf(i), foliosOf(j), texts[i], texts[j], threshold)) continue;
     confirmed.set(`${i},${j}`, r.similarity);
   }
   // strongest pair first (ties by index); two components are joined only when no member of one has folios that

@@ -33,8 +33,7 @@ export const BOUNDARIES: ReadonlyArray<{ name: string; before: string; after: st
   { name: 'CJK | Markdown code span (`make`)', before: `[${CJK}]`, after: '`[^`\\n]+`' },
   { name: 'Markdown code span | CJK', before: '`[^`\\n]{1,80}`', after: `[${CJK}]` },
   // (not a CJK folder name inside a path, a CJK run right after a slash: `/home/张三/bin`, `data/训练集/images`;
-  // an FHS top folder alone only
-  // before CJK text or a space, not in a bilingual pair: `开发/dev、`, `（根/root）`)
+  // an FHS top folder alone only before CJK text or a space, not in a bilingual pair: `开发/dev、`, `（根/root）`)
   { name: 'CJK | absolute path (/usr/local/bin, /tmp)', before: `(?<![/\\\\][${CJK}]*)[${CJK}]`, after: `/(?:[A-Za-z0-9._-]+/)+(?![${CJK}])|/(?:${FHS_TOP})(?=[${CJK}]| )` },
 ];
 

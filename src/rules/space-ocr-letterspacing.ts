@@ -23,8 +23,9 @@
  *    several digits (`13 06 2022`) are not joined. Two single digits (`3 2`) are one number after CJK text and
  *    before a measure word ({@link MEASURE_WORDS}: `共有 3 2 个` -> `共有 32 个`); `版本 3 4 不兼容`, `比分 3 2 领先` stay.
  * 5. Anywhere: a space between a number and its percent sign (`70 %` -> `70%`) when CJK text or a CJK mark
- *    (maybe after a space), or the line's end, follows the sign: the guideline writes no space there (百分比与数字之间不需要增加空格), and
- *    OCR splits the sign off; `5 % 3` (a remainder) stays.
+ *    (maybe after spaces, ASCII marks or quotes), a range, or the line's end follows the sign: the guideline
+ *    writes no space there (百分比与数字之间不需要增加空格), and OCR splits the sign off; `5 % 3` (a remainder)
+ *    stays.
  * Never touched: Hangul (Korean puts spaces between words), U+3000 (indentation and heading separators),
  * newlines, runs of two or more spaces (space/runs), code lines.
  *
@@ -59,10 +60,10 @@ const letterRunRe = /(?<![A-Za-z0-9])[A-Za-z](?: [A-Za-z]){3,}(?![A-Za-z0-9])/g;
 /** Rule 4: three or more single digits one space apart, bounded by non-digits. */
 const digitRunRe = /(?<![0-9.,])[0-9](?: [0-9]){2,}(?![0-9]|[.,][0-9])/g;
 /**
- * Rule 5: a number (maybe with lookalike letters, which token/digits repairs after this rule: `1O %`), one space, a
- * percent sign, then CJK text or a CJK mark (maybe after one space: space/punctuation may remove it later), ASCII marks,
- * quotes or spaces before CJK text (punct/width may make them full width later: `10 %,召回率`, `5 % ,而且`), a range's `~` and the next
- * number (`30 % ~ 40 %`), or the line end.
+ * Rule 5: a number (maybe with lookalike letters, which token/digits repairs after this rule: `1O %`), one space,
+ * a percent sign, then CJK text or a CJK mark after any spaces, ASCII marks or quotes (space/punctuation and
+ * punct/width may change those later: `10 %,召回率`, `5 % ,而且`, so a second run agrees), a range's `~` and the
+ * next number (`30 % ~ 40 %`), or the line end.
  */
 export const percentGapRe = new RegExp(`(?<![A-Za-z0-9_.])[0-9][0-9OoIlQ]*(?:\\.[0-9]+)? (?=[%‰％](?:[ ,;:!?()"'“”‘’]*[${CJK}${CJK_PUNCT}]| ?[~～–-] ?[0-9]|[ \\t,;:!?()"'“”‘’]*$))`, 'gmu');
 /** Rule 3, all capitals: two or more single capital letters one space apart, bounded by non-letters. */
@@ -72,7 +73,10 @@ export const capsRunRe = /(?<![A-Za-z0-9])[A-Z](?: [A-Z])+(?![A-Za-z0-9])/g;
  * case (`共有 3 2 个`), where `版本 3 4 不兼容` or `比分 3 2 领先` is no number.
  */
 export const MEASURE_WORDS = '个位名条张次类种件台块本页章节行列层步倍项套组批份篇首道颗只根片段幅期届轮遍人家所座辆架年月日天周时分秒元角岁度米克升吨斤码字核';
-/** Rule 4, two digits: two single digits one space apart after CJK text and before a measure word or a percent sign (one space allowed each side). */
+/**
+ * Rule 4, two digits: two single digits one space apart after CJK text and before a measure word or a percent sign
+ * (one space allowed on each side).
+ */
 export const digitPairRe = new RegExp(`(?<=[${CJK}] ?)[0-9] [0-9](?= ?[${MEASURE_WORDS}%％])`, 'gu');
 
 /** The punctuation part of ANCHOR and TIGHT_ANY (all BMP), by char code. */
@@ -170,7 +174,7 @@ export const spaceOcrLetterspacing: Rule = {
   source: 'observed OCR error (tesseract chi_sim / eng+chi_sim, Windows OCR text layers)',
   apply(text, ctx) {
     // the tables overlap (a space can match rules 1 and 2): one edit per space, by the first row that removes it
-    // (`row[p]`: the row, 1 to 4, that removes the space at p; 0: none)
+    // (`row[p]`: the row, 1 to 5, that removes the space at p; 0: none)
     let row: Uint8Array | undefined;
     const mark = (p: number, r: number) => {
       row ??= new Uint8Array(text.length);

@@ -286,7 +286,8 @@ export function showsPadding(line: string, layout: PageLayout = 'line'): boolean
  * page (layout `line`) the line must show padding itself ({@link showsPadding}). On a page that keeps its
  * line breaks (layout `block`) the whole page must: at least one padded mark, and padded marks (a space before
  * a mark, or after a full-width one) are at least half of the page's marks (a short input like
- * `安装完成后， \`npm test\``); on a page of one line, a third (see {@link singleLine}). Clean technical text keeps the odd space beside a mark after inline markup
+ * `安装完成后， \`npm test\``); on a page of one line, a third (see {@link singleLine}). Clean technical text
+ * keeps the odd space beside a mark after inline markup
  * (`“stable” ，`, `“ftp://” 、 “file://”`, `GCC、 Linux`), several on one line at times; only page-wide
  * evidence proves such spaces OCR's.
  * @returns one boolean per line of `lines`

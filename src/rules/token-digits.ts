@@ -7,8 +7,8 @@
  * `3OO个`), is not glued to a Latin letter, `_`, `-`, `.`, `/` or another identifier character on either side,
  * and is followed by a CJK character (a measure word or unit: 分钟, 个, 年) or `%`/`％`, maybe after one space
  * (`共 5OOO 条`; then only capital O counts as a lookalike: `4o 模型`, `5l 水`, `0o755 权限` stay), or by
- * `~`/`～` and the next number of a range that such a character follows (`3OO~5OO个`, `1OO ~ 2OO 个`). Identifiers such as `9A3L-0OK7`, `x1O` or
- * `1O-2` never qualify. Spacing is left to space/cjk-latin.
+ * `~`/`～` and the next number of a range that such a character follows (`3OO~5OO个`, `1OO ~ 2OO 个`).
+ * Identifiers such as `9A3L-0OK7`, `x1O` or `1O-2` never qualify. Spacing is left to space/cjk-latin.
  *
  * Also a longer number or a dotted section number in prose (`1O00`, `OAuth 2.O`, `I.2.5`, `9.4.1O`): at least
  * two real digits, at most half as many lookalikes, a dotted number needs two groups with real digits, and the
